@@ -1,0 +1,50 @@
+/** The `kvalita` command: parses arguments and runs one command; exit codes are documented in the README. */
+import { Command, CommanderError } from 'commander';
+import { registerDemoCommand } from './commands/demo.command.js';
+import { registerImportCommand } from './commands/import.command.js';
+import { registerStartCommand } from './commands/start.command.js';
+import { registerUserCommands } from './commands/user.command.js';
+import { CliError, EXIT, type GlobalOptions } from './context.js';
+import { VERSION } from './version.js';
+
+/** Builds the command tree. */
+export function buildProgram(): Command {
+  const program = new Command('kvalita')
+    .description('Kvalita: quality control for every customer-service contact')
+    .version(VERSION)
+    .option('--data-dir <dir>', 'folder of the embedded database (env KVALITA_DATA_DIR, default ./data)')
+    .showHelpAfterError()
+    .exitOverride();
+  const globals = () => program.opts<GlobalOptions>();
+  registerStartCommand(program, globals);
+  registerImportCommand(program, globals);
+  registerDemoCommand(program, globals);
+  registerUserCommands(program, globals);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  return program;
+}
+
+/** Runs the command line and sets the exit code. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      process.exitCode = ok ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`kvalita: ${error.message}\n`);
+      process.exitCode = error.code;
+      return;
+    }
+    process.stderr.write(`kvalita: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT.failure;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,45 @@
+/** The embedded database: one SQLite file in the data directory, in WAL mode. */
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { SqliteConversationWriter } from '../../modules/conversations/writers/sqlite.writer.js';
+import type { Database, DialectOperations } from '../database.js';
+import { searchWords } from '../database.js';
+import type { DB } from '../schema.js';
+
+/** Opens (creating when missing) the SQLite database file `fileName` in `dataDir`. */
+export function openSqlite(dataDir: string, fileName: string): Database {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, fileName);
+  const raw = new SqliteDatabase(file);
+  raw.pragma('journal_mode = WAL');
+  // NORMAL keeps every committed transaction intact after a crash of the process; only an OS
+  // crash can lose the last transactions, never corrupt the file.
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 10000');
+  raw.pragma('cache_size = -65536');
+  raw.pragma('temp_store = MEMORY');
+  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+
+  const dialect: DialectOperations = {
+    name: 'sqlite',
+    conversationMatches(idColumn, query) {
+      const words = searchWords(query);
+      if (words.length === 0) return sql<boolean>`1 = 1`;
+      const match = words.map((word) => `"${word}"*`).join(' ');
+      return sql<boolean>`${sql.ref(idColumn)} IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH ${match})`;
+    },
+    createConversationWriter: () => new SqliteConversationWriter(raw),
+  };
+
+  return {
+    kysely,
+    dialect,
+    location: file,
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}

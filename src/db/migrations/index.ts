@@ -1,0 +1,29 @@
+/**
+ * The ordered list of migrations. Each migration is frozen once released: it imports no
+ * application code and is never edited; changes come as a new migration.
+ */
+import type { Kysely, Migration } from 'kysely';
+import * as m0001 from './0001-contacts.js';
+import * as m0002 from './0002-users.js';
+
+/** Which database a migration runs on, for the few statements that differ. */
+export type MigrationDialect = 'sqlite' | 'postgres';
+
+interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void>;
+}
+
+const ordered: Record<string, DialectMigration> = {
+  '0001-contacts': m0001,
+  '0002-users': m0002,
+};
+
+/** The migrations bound to one dialect, in the shape Kysely's Migrator wants. */
+export function migrationsFor(dialect: MigrationDialect): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(ordered).map(([name, migration]) => [
+      name,
+      { up: (db: Kysely<unknown>) => migration.up(db, dialect) },
+    ]),
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * The HTTP server: the API under `/api/v1`, its OpenAPI document at `/api/docs`, and the web
+ * app at `/`. Routes are thin; authentication and error mapping happen here once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { conversationRoutes } from '../modules/conversations/conversations.routes.js';
+import { healthRoutes } from '../modules/health/health.routes.js';
+import { userRoutes } from '../modules/users/users.routes.js';
+import { installAuthentication } from './auth.js';
+import { errorHandler } from './errors.js';
+import type { AppServices } from './services.js';
+
+/** Where the built web app lives (same relative place from `src/http` and `dist/http`). */
+export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Options of the server. */
+export interface AppOptions {
+  /** Log requests (pino, JSON lines on standard output). */
+  logger?: boolean;
+  /** Product version shown by `/health` and the API document. */
+  version?: string;
+}
+
+/** Builds the server; call `listen` or `inject` on the result. */
+export async function buildApp(services: AppServices, options: AppOptions = {}): Promise<FastifyInstance> {
+  const version = options.version ?? '0.0.0';
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.KVALITA_LOG_LEVEL ?? 'info' } : false,
+    bodyLimit: services.config.bodyLimit,
+    trustProxy: process.env.KVALITA_TRUST_PROXY === '1',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  });
+  app.setErrorHandler(errorHandler);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/api/docs')) {
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      reply.header('x-frame-options', 'DENY');
+    }
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kvalita API',
+        version,
+        description:
+          'Quality control for customer service. Authenticate with the session cookie from `POST /auth/login` (writes then need the `x-csrf-token` header) or with `Authorization: Bearer <personal API token>`.',
+      },
+      servers: [{ url: '/api/v1' }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kvalita_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(
+    async (api) => {
+      installAuthentication(api, services.users);
+      await healthRoutes(api, services, version);
+      await userRoutes(api, services);
+      await conversationRoutes(api, services);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const indexHtml = path.join(WEB_ROOT, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '');
+    if (wantsPage && fs.existsSync(indexHtml)) {
+      // Client-side routes (/conversations/12) are pages of the web app.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    if (wantsPage) {
+      return reply
+        .status(503)
+        .type('text/plain')
+        .send('The web app is not built. Run `npm run build:web`, or use the API under /api/v1.');
+    }
+    return reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+  });
+  return app;
+}

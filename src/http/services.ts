@@ -1,0 +1,23 @@
+/** The services the HTTP routes use, created once per server. */
+import type { KvalitaConfig } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import { ConversationsService } from '../modules/conversations/conversations.service.js';
+import { UsersService } from '../modules/users/users.service.js';
+
+/** Everything a route may call. */
+export interface AppServices {
+  config: KvalitaConfig;
+  database: Database;
+  users: UsersService;
+  conversations: ConversationsService;
+}
+
+/** Wires the services over an open database. */
+export function createServices(config: KvalitaConfig, database: Database): AppServices {
+  return {
+    config,
+    database,
+    users: new UsersService(database.kysely, config.sessionHours),
+    conversations: new ConversationsService(database),
+  };
+}

@@ -1,0 +1,185 @@
+/** Queries that read conversations. */
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { DialectOperations } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+
+/** Filters of the conversation list, already resolved to stored values. */
+export interface ConversationFilter {
+  fromMs?: number | undefined;
+  toMs?: number | undefined;
+  channel?: string | undefined;
+  agentExternalId?: string | undefined;
+  team?: string | undefined;
+  language?: string | undefined;
+  tag?: string | undefined;
+  status?: string | undefined;
+  source?: string | undefined;
+  hasFeedback?: boolean | undefined;
+  complaint?: boolean | undefined;
+  text?: string | undefined;
+  /** Only conversations handled by this agent (internal id); set for users with the agent role. */
+  onlyAgentId?: number | null | undefined;
+}
+
+/** Keyset position of the last row of a page. */
+export interface Cursor {
+  createdAt: number;
+  id: number;
+}
+
+/** A conversation row as the list reads it. */
+export type ConversationRow = Awaited<ReturnType<ConversationsRepository['list']>>[number];
+
+/** Reads conversations. */
+export class ConversationsRepository {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: DialectOperations,
+  ) {}
+
+  private base() {
+    return this.db
+      .selectFrom('conversations as c')
+      .leftJoin('agents as a', 'a.id', 'c.agent_id')
+      .leftJoin('teams as t', 't.id', 'c.team_id')
+      .leftJoin('customers as cu', 'cu.id', 'c.customer_id')
+      .select([
+        'c.id',
+        'c.source',
+        'c.external_id',
+        'c.channel',
+        'c.language',
+        'c.subject',
+        'c.status',
+        'c.priority',
+        'c.created_at',
+        'c.resolved_at',
+        'c.agent_id',
+        'a.external_id as agent_external_id',
+        'a.name as agent_name',
+        't.name as team_name',
+        'c.customer_id',
+        'cu.external_id as customer_external_id',
+        'c.message_count',
+        'c.has_feedback',
+        'c.complaint',
+        'c.wait_s',
+        'c.handle_s',
+        'c.transfers',
+        'c.abandoned',
+        'c.reopened',
+        'c.outcome',
+        'c.custom',
+      ]);
+  }
+
+  private applyFilter<O>(
+    query: SelectQueryBuilder<DB & { c: DB['conversations'] }, 'c', O>,
+    filter: ConversationFilter,
+  ): SelectQueryBuilder<DB & { c: DB['conversations'] }, 'c', O> {
+    let q = query;
+    if (filter.onlyAgentId !== undefined) {
+      // An agent without a linked agent record sees nothing rather than everything.
+      q = q.where('c.agent_id', '=', filter.onlyAgentId ?? -1);
+    }
+    if (filter.fromMs !== undefined) q = q.where('c.created_at', '>=', filter.fromMs);
+    if (filter.toMs !== undefined) q = q.where('c.created_at', '<', filter.toMs);
+    if (filter.channel) q = q.where('c.channel', '=', filter.channel);
+    if (filter.status) q = q.where('c.status', '=', filter.status);
+    if (filter.source) q = q.where('c.source', '=', filter.source);
+    if (filter.language) {
+      const language = filter.language.toLowerCase();
+      q = q.where((eb) => eb.or([eb('c.language', '=', language), eb('c.language', 'like', `${language}-%`)]));
+    }
+    if (filter.agentExternalId) {
+      const agentId = filter.agentExternalId;
+      q = q.where('c.agent_id', '=', (eb) =>
+        eb.selectFrom('agents').select('agents.id').where('agents.external_id', '=', agentId),
+      );
+    }
+    if (filter.team) {
+      const team = filter.team;
+      q = q.where('c.team_id', '=', (eb) => eb.selectFrom('teams').select('teams.id').where('teams.name', '=', team));
+    }
+    if (filter.tag) {
+      const tag = filter.tag;
+      q = q.where('c.id', 'in', (eb) =>
+        eb
+          .selectFrom('conversation_tags')
+          .innerJoin('tags', 'tags.id', 'conversation_tags.tag_id')
+          .select('conversation_tags.conversation_id')
+          .where('tags.name', '=', tag),
+      );
+    }
+    if (filter.hasFeedback !== undefined) q = q.where('c.has_feedback', '=', filter.hasFeedback ? 1 : 0);
+    if (filter.complaint !== undefined) q = q.where('c.complaint', '=', filter.complaint ? 1 : 0);
+    if (filter.text) q = q.where(this.dialect.conversationMatches('c.id', filter.text));
+    return q;
+  }
+
+  /** One page of conversations in `created_at` order (newest first when `descending`). */
+  list(filter: ConversationFilter, options: { descending: boolean; limit: number; after?: Cursor | undefined }) {
+    let q = this.applyFilter(this.base(), filter);
+    const after = options.after;
+    if (after) {
+      const op = options.descending ? '<' : '>';
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.created_at', op, after.createdAt),
+          eb.and([eb('c.created_at', '=', after.createdAt), eb('c.id', op, after.id)]),
+        ]),
+      );
+    }
+    const direction = options.descending ? 'desc' : 'asc';
+    return q.orderBy('c.created_at', direction).orderBy('c.id', direction).limit(options.limit).execute();
+  }
+
+  /** One conversation, or undefined. */
+  find(id: number, filter: ConversationFilter) {
+    return this.applyFilter(this.base(), filter).where('c.id', '=', id).executeTakeFirst();
+  }
+
+  /** Tags of the given conversations. */
+  async tagsOf(ids: readonly number[]): Promise<Map<number, string[]>> {
+    const tags = new Map<number, string[]>();
+    if (ids.length === 0) return tags;
+    const rows = await this.db
+      .selectFrom('conversation_tags')
+      .innerJoin('tags', 'tags.id', 'conversation_tags.tag_id')
+      .select(['conversation_tags.conversation_id', 'tags.name'])
+      .where('conversation_tags.conversation_id', 'in', ids)
+      .orderBy('tags.name')
+      .execute();
+    for (const row of rows) {
+      const list = tags.get(row.conversation_id) ?? [];
+      list.push(row.name);
+      tags.set(row.conversation_id, list);
+    }
+    return tags;
+  }
+
+  /** Messages of one conversation in order. */
+  messages(conversationId: number) {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .orderBy('seq')
+      .execute();
+  }
+
+  /** Survey answers of one conversation. */
+  feedback(conversationId: number) {
+    return this.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .orderBy('seq')
+      .execute();
+  }
+
+  /** Personal data of a customer, when kept. */
+  customerPii(customerId: number) {
+    return this.db.selectFrom('customer_pii').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+  }
+}

@@ -1,0 +1,132 @@
+/** HTTP routes of sign-in, the current user, users and API tokens. */
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { allow, principalOf, SESSION_COOKIE } from '../../http/auth.js';
+import { HttpError } from '../../http/errors.js';
+import type { AppServices } from '../../http/services.js';
+import {
+  CreateTokenBodySchema,
+  CreateUserBodySchema,
+  LoginBodySchema,
+  SessionResponseSchema,
+  TokenResponseSchema,
+  UserSchema,
+} from './users.schema.js';
+import { publicUser, UserInputError } from './users.service.js';
+
+/** Registers the routes of users and authentication. */
+export async function userRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
+  const { users, config } = services;
+
+  app.post(
+    '/auth/login',
+    {
+      config: {
+        public: true,
+        rateLimit: {
+          max: config.loginAttemptsPerMinute,
+          timeWindow: 60_000,
+          keyGenerator: (request) => request.ip,
+        },
+      },
+      schema: {
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        tags: ['auth'],
+        body: LoginBodySchema,
+        response: { 200: SessionResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body as { email: string; password: string };
+      const principal = await users.authenticate(email, password);
+      if (!principal) throw new HttpError(401, 'invalid_credentials', 'wrong e-mail or password');
+      const session = await users.createSession(principal.id);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.secureCookies,
+        expires: new Date(session.expiresAt),
+      });
+      return { user: publicUser(principal), csrf_token: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { summary: 'Sign out', tags: ['auth'], response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await users.endSession(token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { schema: { summary: 'The signed-in user', tags: ['auth'], response: { 200: SessionResponseSchema } } },
+    async (request) => {
+      const principal = principalOf(request);
+      const token = request.cookies[SESSION_COOKIE];
+      const session = token ? await users.resolveSession(token) : null;
+      return { user: publicUser(principal), csrf_token: session?.csrfToken ?? '' };
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      preHandler: allow('admin'),
+      schema: { summary: 'All users', tags: ['users'], response: { 200: Type.Array(UserSchema) } },
+    },
+    async () => (await users.listUsers()).map(publicUser),
+  );
+
+  app.post(
+    '/users',
+    {
+      preHandler: allow('admin'),
+      schema: {
+        summary: 'Create a user; a password is generated when none is given and returned once',
+        tags: ['users'],
+        body: CreateUserBodySchema,
+        response: { 201: Type.Object({ user: UserSchema, password: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as {
+        email: string;
+        role: string;
+        name?: string;
+        password?: string;
+        agent_id?: string;
+      };
+      try {
+        const created = await users.createUser({ ...body, agentExternalId: body.agent_id });
+        return reply.status(201).send({ user: publicUser(created.user), password: created.password });
+      } catch (error) {
+        if (error instanceof UserInputError) {
+          throw new HttpError(400, 'validation', error.message, [{ field: `body.${error.field}`, reason: error.message }]);
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/tokens',
+    {
+      schema: {
+        summary: 'Create a personal API token (shown once)',
+        tags: ['auth'],
+        body: CreateTokenBodySchema,
+        response: { 201: TokenResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { name } = request.body as { name: string };
+      return reply.status(201).send(await users.createApiToken(principalOf(request).id, name));
+    },
+  );
+}
