@@ -2,8 +2,6 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { generateDemoConversations } from '../../modules/demo/demo.generator.js';
-import { loadDemo } from '../../modules/demo/demo.service.js';
 import { CliError, type GlobalOptions, withDatabase } from '../context.js';
 import { ProgressLine } from '../progress.js';
 
@@ -18,6 +16,7 @@ export async function writeDemoFile(file: string, count: number, seed: number, p
   const out = fs.createWriteStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let written = 0;
   let chunk = '';
+  const { generateDemoConversations } = await import('../../modules/demo/demo.generator.js');
   for (const conversation of generateDemoConversations({ seed, count })) {
     chunk += `${JSON.stringify(conversation)}\n`;
     written += 1;
@@ -47,6 +46,7 @@ export function registerDemoCommand(program: Command, globals: () => GlobalOptio
         process.stdout.write(`wrote ${flags.conversations} conversations to ${flags.out}\n`);
         return;
       }
+      const { loadDemo } = await import('../../modules/demo/demo.service.js');
       await withDatabase(globals(), async (database) => {
         const summary = await loadDemo(database, { count: flags.conversations, seed: flags.seed }, (s) =>
           progress?.update(s.read, flags.conversations, 'demo', s.read),

@@ -5,9 +5,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../db/database.js';
-import { buildApp } from '../../http/app.js';
-import { createServices } from '../../http/services.js';
-import { loadDemo } from '../../modules/demo/demo.service.js';
 import { SettingsRepository } from '../../modules/settings/settings.repository.js';
 import { UsersService } from '../../modules/users/users.service.js';
 import { CliError, type GlobalOptions } from '../context.js';
@@ -59,6 +56,7 @@ export function registerStartCommand(program: Command, globals: () => GlobalOpti
         if (flags.demo && demoSize > 0) {
           const progress = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
           process.stdout.write(`Loading ${demoSize} demo conversations into ${database.location} …\n`);
+          const { loadDemo } = await import('../../modules/demo/demo.service.js');
           const summary = await loadDemo(database, { count: demoSize, seed: 1 }, (s) =>
             progress?.update(s.read, demoSize, 'demo', s.read),
           );
@@ -68,6 +66,9 @@ export function registerStartCommand(program: Command, globals: () => GlobalOpti
         await settings.put(INITIALISED, new Date().toISOString());
       }
 
+      // The server is loaded only by the command that serves, so other commands start quickly.
+      const { buildApp } = await import('../../http/app.js');
+      const { createServices } = await import('../../http/services.js');
       const app = await buildApp(createServices(config, database), {
         logger: process.env.KVALITA_LOG_LEVEL !== undefined,
         version: VERSION,
