@@ -55,14 +55,18 @@ async function baseline(input: string, dbFile: string): Promise<number> {
     'INSERT INTO feedback (conversation_id, seq, type, score, scale, comment, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertTeam = db.prepare('INSERT INTO teams (name, created_at) VALUES (?, ?)');
-  const insertAgent = db.prepare('INSERT INTO agents (external_id, name, team_id, created_at) VALUES (?, ?, ?, ?)');
+  const insertAgent = db.prepare(
+    'INSERT INTO agents (external_id, name, team_id, created_at) VALUES (?, ?, ?, ?)',
+  );
   const insertCustomer = db.prepare('INSERT INTO customers (external_id, created_at) VALUES (?, ?)');
   const insertPii = db.prepare(
     'INSERT INTO customer_pii (customer_id, name, email, phone, updated_at) VALUES (?, ?, ?, ?, ?)',
   );
   const insertTag = db.prepare('INSERT INTO tags (name) VALUES (?)');
   const insertTagLink = db.prepare('INSERT INTO conversation_tags (conversation_id, tag_id) VALUES (?, ?)');
-  const insertField = db.prepare('INSERT INTO conversation_fields (conversation_id, key, value) VALUES (?, ?, ?)');
+  const insertField = db.prepare(
+    'INSERT INTO conversation_fields (conversation_id, key, value) VALUES (?, ?, ?)',
+  );
   const insertSearch = db.prepare('INSERT INTO conversation_search (rowid, body) VALUES (?, ?)');
   const teams = new Map<string, number>();
   const agents = new Map<string, number>();
@@ -80,7 +84,9 @@ async function baseline(input: string, dbFile: string): Promise<number> {
   const writeBatch = db.transaction((batch: ConversationInput[]) => {
     for (const c of batch) {
       const teamName = c.agent?.team;
-      const teamId = teamName ? idOf(teams, teamName, () => Number(insertTeam.run(teamName, now).lastInsertRowid)) : null;
+      const teamId = teamName
+        ? idOf(teams, teamName, () => Number(insertTeam.run(teamName, now).lastInsertRowid))
+        : null;
       const agentId = c.agent
         ? idOf(agents, String(c.agent.id), () =>
             Number(insertAgent.run(String(c.agent?.id), c.agent?.name ?? null, teamId, now).lastInsertRowid),
@@ -125,14 +131,27 @@ async function baseline(input: string, dbFile: string): Promise<number> {
       );
       const texts: string[] = c.subject ? [c.subject] : [];
       (c.messages ?? []).forEach((m, seq) => {
-        insertMessage.run(id, seq, m.role, m.author ?? null, ms(m.at), m.text, m.internal ? 1 : 0, m.start_s ?? null, m.end_s ?? null);
+        insertMessage.run(
+          id,
+          seq,
+          m.role,
+          m.author ?? null,
+          ms(m.at),
+          m.text,
+          m.internal ? 1 : 0,
+          m.start_s ?? null,
+          m.end_s ?? null,
+        );
         texts.push(m.text);
       });
       (c.feedback ?? []).forEach((f, seq) => {
         insertFeedback.run(id, seq, f.type, f.score, f.scale ?? 5, f.comment ?? null, ms(f.at));
       });
       for (const tag of new Set(c.tags ?? [])) {
-        insertTagLink.run(id, idOf(tags, tag, () => Number(insertTag.run(tag).lastInsertRowid)));
+        insertTagLink.run(
+          id,
+          idOf(tags, tag, () => Number(insertTag.run(tag).lastInsertRowid)),
+        );
       }
       for (const [key, value] of Object.entries(c.custom ?? {})) {
         if (typeof value === 'string' || typeof value === 'number') insertField.run(id, key, String(value));
@@ -140,7 +159,10 @@ async function baseline(input: string, dbFile: string): Promise<number> {
       insertSearch.run(id, texts.join('\n'));
     }
   });
-  const lines = readline.createInterface({ input: fs.createReadStream(input, { highWaterMark: 1 << 20 }), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(input, { highWaterMark: 1 << 20 }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let batch: ConversationInput[] = [];
   let total = 0;
   for await (const line of lines) {

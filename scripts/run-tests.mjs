@@ -17,14 +17,21 @@ function findTests(dir) {
   });
 }
 
-const files = args.length > 0 ? args : [...findTests(path.join(root, 'src')), ...findTests(path.join(root, 'test'))];
+const files =
+  args.length > 0 ? args : [...findTests(path.join(root, 'src')), ...findTests(path.join(root, 'test'))];
 const skipped = [];
 if (!process.env.KVALITA_TEST_DATABASE_URL) {
-  skipped.push('PostgreSQL store and API tests: set KVALITA_TEST_DATABASE_URL to a server where the user may create databases');
+  skipped.push(
+    'PostgreSQL store and API tests: set KVALITA_TEST_DATABASE_URL to a server where the user may create databases',
+  );
 }
 const chromium = process.env.KVALITA_CHROMIUM ?? '/usr/bin/chromium';
-if (!fs.existsSync(chromium)) skipped.push(`browser tests: no Chromium at ${chromium} (apt-get install chromium, or set KVALITA_CHROMIUM)`);
-if (!fs.existsSync(path.join(root, 'web/dist/index.html'))) skipped.push('browser tests: the web app is not built (npm run build:web)');
+if (!fs.existsSync(chromium))
+  skipped.push(
+    `browser tests: no Chromium at ${chromium} (apt-get install chromium, or set KVALITA_CHROMIUM)`,
+  );
+if (!fs.existsSync(path.join(root, 'web/dist/index.html')))
+  skipped.push('browser tests: the web app is not built (npm run build:web)');
 
 if (skipped.length > 0) {
   if (process.env.CI === 'true') {
@@ -36,7 +43,14 @@ if (skipped.length > 0) {
 
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files.map((f) => path.relative(root, f))],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-concurrency=2',
+    ...files.map((f) => path.relative(root, f)),
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(result.status ?? 1);

@@ -33,7 +33,10 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      const ok =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help';
       process.exitCode = ok ? EXIT.ok : EXIT.usage;
       return;
     }
@@ -42,7 +45,9 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.code;
       return;
     }
-    process.stderr.write(`kvalita: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `kvalita: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = EXIT.failure;
   }
 }

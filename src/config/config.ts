@@ -42,7 +42,10 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 }
 
 /** Builds the configuration from flags, then environment variables, then defaults. */
-export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): KvalitaConfig {
+export function loadConfig(
+  overrides: ConfigOverrides = {},
+  env: NodeJS.ProcessEnv = process.env,
+): KvalitaConfig {
   return {
     dataDir: path.resolve(overrides.dataDir ?? env.KVALITA_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,

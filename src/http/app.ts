@@ -101,7 +101,10 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
     await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: 'index.html' });
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '');
+    const wantsPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !path.extname(request.url.split('?')[0] ?? '');
     if (wantsPage && fs.existsSync(indexHtml)) {
       // Client-side routes (/conversations/12) are pages of the web app.
       return reply.type('text/html').sendFile('index.html');
@@ -112,7 +115,9 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
         .type('text/plain')
         .send('The web app is not built. Run `npm run build:web`, or use the API under /api/v1.');
     }
-    return reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+    return reply
+      .status(404)
+      .send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
   });
   return app;
 }

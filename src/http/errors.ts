@@ -29,7 +29,10 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
     const path = issue.instancePath
       .split('/')
       .slice(1)
-      .reduce((acc, piece) => (/^\d+$/.test(piece) ? `${acc}[${piece}]` : acc ? `${acc}.${piece}` : piece), '');
+      .reduce(
+        (acc, piece) => (/^\d+$/.test(piece) ? `${acc}[${piece}]` : acc ? `${acc}.${piece}` : piece),
+        '',
+      );
     const field =
       issue.keyword === 'required' ? [path, String(params.missingProperty)].filter(Boolean).join('.') : path;
     const reason =

@@ -19,7 +19,11 @@ async function storedCounts(test: TestDatabase) {
     .selectFrom('messages')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return { conversations: Number(conversations.n), expectedMessages: Number(conversations.messages ?? 0), messages: Number(messages.n) };
+  return {
+    conversations: Number(conversations.n),
+    expectedMessages: Number(conversations.messages ?? 0),
+    messages: Number(messages.n),
+  };
 }
 
 for (const kind of DATABASE_KINDS) {
@@ -72,7 +76,10 @@ for (const kind of DATABASE_KINDS) {
       const lines = result.stderr.trim().split('\n');
       assert.equal(lines[0], `${file}:2: created_at: not a date: "32/13/2026"`);
       assert.match(lines[1] ?? '', new RegExp(`^${file}:4: not valid JSON`));
-      assert.match(lines[2] ?? '', new RegExp(`^${file}:5: messages\\[0\\]\\.role: must be one of customer, agent, bot, system`));
+      assert.match(
+        lines[2] ?? '',
+        new RegExp(`^${file}:5: messages\\[0\\]\\.role: must be one of customer, agent, bot, system`),
+      );
       const reported = fs
         .readFileSync(rejects, 'utf8')
         .trim()
@@ -97,7 +104,14 @@ for (const kind of DATABASE_KINDS) {
         'Ticket,Medium,Opened,Who,Body\nT-1,email,2026-03-02T09:00:00Z,customer,Where is my order?\nT-1,email,2026-03-02T09:00:00Z,agent,It arrives tomorrow by noon.\n',
       );
       const result = await runCli(
-        ['import', '--json', '--map', 'conversation_id=Ticket,channel=Medium,created_at=Opened,role=Who,text=Body', gz, csv],
+        [
+          'import',
+          '--json',
+          '--map',
+          'conversation_id=Ticket,channel=Medium,created_at=Opened,role=Who,text=Body',
+          gz,
+          csv,
+        ],
         target(),
       );
       assert.equal(result.code, 0, result.stderr);
@@ -140,7 +154,11 @@ for (const kind of DATABASE_KINDS) {
       await new Promise((resolve) => child.once('close', resolve));
       const afterKill = await storedCounts(test);
       assert.ok(afterKill.conversations - before < total, 'the import was stopped before the end');
-      assert.equal(afterKill.messages, afterKill.expectedMessages, 'every stored conversation has all its messages');
+      assert.equal(
+        afterKill.messages,
+        afterKill.expectedMessages,
+        'every stored conversation has all its messages',
+      );
       assert.equal((afterKill.conversations - before) % 200, 0, 'whole batches only');
 
       const rerun = await runCli(['import', '--json', file], target());
@@ -162,7 +180,9 @@ describe('kvalita import on a fresh data directory', () => {
     try {
       const file = path.join(dataDir, 'one.jsonl');
       fs.writeFileSync(file, jsonl([conversation(1)]));
-      const result = await runCli(['--data-dir', path.join(dataDir, 'nested'), 'import', file], { dataDir: '/nonexistent' });
+      const result = await runCli(['--data-dir', path.join(dataDir, 'nested'), 'import', file], {
+        dataDir: '/nonexistent',
+      });
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stdout, /read 1, imported 1, updated 0, rejected 0/);
       const database = await openDatabase({ dataDir: path.join(dataDir, 'nested') });

@@ -24,7 +24,11 @@ for (const kind of DATABASE_KINDS) {
       if (init.token) headers.set('authorization', `Bearer ${init.token}`);
       const response = await fetch(`${base}${path}`, { ...init, headers });
       const text = await response.text();
-      return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : null };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: text ? (JSON.parse(text) as any) : null,
+      };
     }
 
     async function login(email: string, password: string) {
@@ -33,12 +37,20 @@ for (const kind of DATABASE_KINDS) {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email, password }),
       });
-      return { status: response.status, cookie: response.headers.get('set-cookie') ?? '', body: (await response.json()) as any };
+      return {
+        status: response.status,
+        cookie: response.headers.get('set-cookie') ?? '',
+        body: (await response.json()) as any,
+      };
     }
 
     before(async () => {
       test = await kind.create();
-      const config = { ...loadConfig({ dataDir: test.dataDir }, {}), bodyLimit: 256 * 1024, loginAttemptsPerMinute: 5 };
+      const config = {
+        ...loadConfig({ dataDir: test.dataDir }, {}),
+        bodyLimit: 256 * 1024,
+        loginAttemptsPerMinute: 5,
+      };
       const services = createServices(config, test.database);
       app = await buildApp(services);
       await app.listen({ port: 0, host: '127.0.0.1' });
@@ -46,7 +58,12 @@ for (const kind of DATABASE_KINDS) {
       const users = new UsersService(test.database.kysely);
       const admin = await users.createUser({ email: 'admin@example.com', role: 'admin', password: PASSWORD });
       adminToken = (await users.createApiToken(admin.user.id, 'tests')).token;
-      await users.createUser({ email: 'agent@example.com', role: 'agent', password: PASSWORD, agentExternalId: 'a-1' });
+      await users.createUser({
+        email: 'agent@example.com',
+        role: 'agent',
+        password: PASSWORD,
+        agentExternalId: 'a-1',
+      });
       await users.createUser({ email: 'viewer@example.com', role: 'viewer', password: PASSWORD });
     });
     after(async () => {
@@ -113,7 +130,9 @@ for (const kind of DATABASE_KINDS) {
         body: JSON.stringify({ ...conversation(40), created_at: '32/13/2026' }),
       });
       assert.equal(bad.status, 400);
-      assert.deepEqual(bad.body.items[0].errors, [{ field: 'created_at', reason: 'not a date: "32/13/2026"' }]);
+      assert.deepEqual(bad.body.items[0].errors, [
+        { field: 'created_at', reason: 'not a date: "32/13/2026"' },
+      ]);
 
       const badQuery = await call('/api/v1/conversations?limit=5000&channel=fax', { token: adminToken });
       assert.equal(badQuery.status, 400);
@@ -140,19 +159,26 @@ for (const kind of DATABASE_KINDS) {
       const first = await call('/api/v1/conversations?limit=8&sort=created_at', { token: adminToken });
       assert.equal(first.status, 200);
       assert.equal(first.body.items.length, 8);
-      const second = await call(`/api/v1/conversations?limit=8&sort=created_at&cursor=${first.body.next_cursor}`, {
-        token: adminToken,
-      });
+      const second = await call(
+        `/api/v1/conversations?limit=8&sort=created_at&cursor=${first.body.next_cursor}`,
+        {
+          token: adminToken,
+        },
+      );
       const times = [...first.body.items, ...second.body.items].map((i: any) => i.created_at);
       assert.deepEqual(times, [...times].sort());
       const overlap = first.body.items.filter((a: any) => second.body.items.some((b: any) => b.id === a.id));
       assert.equal(overlap.length, 0);
 
-      const billing = await call('/api/v1/conversations?tag=billing&has_feedback=true&limit=100', { token: adminToken });
+      const billing = await call('/api/v1/conversations?tag=billing&has_feedback=true&limit=100', {
+        token: adminToken,
+      });
       assert.ok(billing.body.items.length > 0);
       assert.ok(billing.body.items.every((i: any) => i.tags.includes('billing') && i.has_feedback));
 
-      const search = await call(`/api/v1/conversations?q=${encodeURIComponent('parcel 17')}`, { token: adminToken });
+      const search = await call(`/api/v1/conversations?q=${encodeURIComponent('parcel 17')}`, {
+        token: adminToken,
+      });
       assert.deepEqual(
         search.body.items.map((i: any) => i.external_id),
         ['t-17'],
@@ -165,7 +191,13 @@ for (const kind of DATABASE_KINDS) {
       const detail = await call(`/api/v1/conversations/${id}`, { token: adminToken });
       assert.equal(detail.status, 200);
       assert.equal(detail.body.messages.length, 2);
-      assert.deepEqual(detail.body.feedback[0], { type: 'csat', score: 5, scale: 5, comment: 'Quick and kind', at: null });
+      assert.deepEqual(detail.body.feedback[0], {
+        type: 'csat',
+        score: 5,
+        scale: 5,
+        comment: 'Quick and kind',
+        at: null,
+      });
       assert.equal((await call('/api/v1/conversations/999999', { token: adminToken })).status, 404);
       assert.equal((await call('/api/v1/conversations/abc', { token: adminToken })).status, 400);
     });
@@ -231,7 +263,8 @@ for (const kind of DATABASE_KINDS) {
 
     it('limits sign-in attempts per client', async () => {
       const statuses: number[] = [];
-      for (let attempt = 0; attempt < 7; attempt += 1) statuses.push((await login('admin@example.com', 'wrong')).status);
+      for (let attempt = 0; attempt < 7; attempt += 1)
+        statuses.push((await login('admin@example.com', 'wrong')).status);
       assert.ok(statuses.includes(401));
       assert.equal(statuses.at(-1), 429);
     });

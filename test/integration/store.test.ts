@@ -1,17 +1,28 @@
 /** The contact store on both databases: upsert, idempotency, reads, filters, paging, visibility. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ConversationsService } from '../../src/modules/conversations/conversations.service.js';
 import type { ConversationInput } from '../../src/modules/conversations/conversations.schema.js';
+import { ConversationsService } from '../../src/modules/conversations/conversations.service.js';
 import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
 import type { Principal } from '../../src/modules/users/users.service.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { conversation } from '../support/factories.js';
 
-const admin: Principal = { id: 1, email: 'a@x', name: 'A', role: 'admin', agentId: null, agentExternalId: null };
+const admin: Principal = {
+  id: 1,
+  email: 'a@x',
+  name: 'A',
+  role: 'admin',
+  agentId: null,
+  agentExternalId: null,
+};
 
 async function store(test: TestDatabase, items: ConversationInput[]) {
-  return ingestItems(test.database, items.map((raw) => ({ raw })), 'test');
+  return ingestItems(
+    test.database,
+    items.map((raw) => ({ raw })),
+    'test',
+  );
 }
 
 async function count(test: TestDatabase, table: 'conversations' | 'messages' | 'feedback' | 'customer_pii') {
@@ -30,7 +41,10 @@ for (const kind of DATABASE_KINDS) {
     before(async () => {
       test = await kind.create();
       service = new ConversationsService(test.database);
-      await store(test, Array.from({ length: 30 }, (_, n) => conversation(n)));
+      await store(
+        test,
+        Array.from({ length: 30 }, (_, n) => conversation(n)),
+      );
     });
     after(async () => {
       await test?.drop();
@@ -54,7 +68,13 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('updates instead of duplicating when the same (source, id) comes again', async () => {
-      const again = await store(test, [conversation(3), conversation(4, { subject: 'Changed subject', messages: [{ role: 'customer', text: 'only one now' }] })]);
+      const again = await store(test, [
+        conversation(3),
+        conversation(4, {
+          subject: 'Changed subject',
+          messages: [{ role: 'customer', text: 'only one now' }],
+        }),
+      ]);
       assert.deepEqual(
         again.results.map((r) => r.status),
         ['updated', 'updated'],
@@ -89,7 +109,13 @@ for (const kind of DATABASE_KINDS) {
 
     it('filters by channel, agent, team, language, tag, status, feedback and period', async () => {
       await store(test, [
-        conversation(200, { channel: 'email', language: 'hr', status: 'open', resolved_at: undefined as never, tags: ['vip'] }),
+        conversation(200, {
+          channel: 'email',
+          language: 'hr',
+          status: 'open',
+          resolved_at: undefined as never,
+          tags: ['vip'],
+        }),
       ]);
       const ids = async (query: Record<string, unknown>) =>
         (await service.list(admin, { limit: 500, ...query } as never)).items.map((i) => i.external_id).sort();
@@ -100,7 +126,10 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await ids({ agent: 'a-0' })).length, 10);
       assert.equal((await ids({ team: 'Zagreb L1' })).length, 17);
       assert.equal((await ids({ has_feedback: true })).length, 10);
-      assert.deepEqual(await ids({ from: '2026-03-02T00:00:00Z', to: '2026-03-03T00:00:00Z' }), ['t-1', 't-29']);
+      assert.deepEqual(await ids({ from: '2026-03-02T00:00:00Z', to: '2026-03-03T00:00:00Z' }), [
+        't-1',
+        't-29',
+      ]);
       assert.deepEqual(await ids({ channel: 'email', tag: 'billing' }), []);
     });
 

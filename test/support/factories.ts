@@ -2,7 +2,10 @@
 import type { ConversationInput } from '../../src/modules/conversations/conversations.schema.js';
 
 /** A valid chat conversation numbered `n`, with `overrides` applied on top. */
-export function conversation(n: number, overrides: Partial<ConversationInput> & Record<string, unknown> = {}): ConversationInput {
+export function conversation(
+  n: number,
+  overrides: Partial<ConversationInput> & Record<string, unknown> = {},
+): ConversationInput {
   const day = String(1 + (n % 28)).padStart(2, '0');
   return {
     id: `t-${n}`,
@@ -17,8 +20,18 @@ export function conversation(n: number, overrides: Partial<ConversationInput> & 
     customer: { id: `c-${n}`, name: `Customer ${n}`, email: `c${n}@example.com`, phone: '+385911234567' },
     tags: n % 2 === 0 ? ['billing'] : ['delivery', 'refund'],
     messages: [
-      { role: 'customer', author: `c-${n}`, at: `2026-03-${day}T09:00:00Z`, text: `Hello, my parcel ${n} is broken.` },
-      { role: 'agent', author: `a-${n % 3}`, at: `2026-03-${day}T09:01:00Z`, text: 'I am sorry to hear that. A new one ships today.' },
+      {
+        role: 'customer',
+        author: `c-${n}`,
+        at: `2026-03-${day}T09:00:00Z`,
+        text: `Hello, my parcel ${n} is broken.`,
+      },
+      {
+        role: 'agent',
+        author: `a-${n % 3}`,
+        at: `2026-03-${day}T09:01:00Z`,
+        text: 'I am sorry to hear that. A new one ships today.',
+      },
     ],
     feedback: n % 3 === 0 ? [{ type: 'csat', score: 5, scale: 5, comment: 'Quick and kind' }] : [],
     ...overrides,

@@ -1,18 +1,25 @@
 /** `kvalita demo`: realistic demo contacts, into the database or to a JSONL file. */
-import fs from 'node:fs';
+
 import { once } from 'node:events';
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { CliError, type GlobalOptions, withDatabase } from '../context.js';
 import { ProgressLine } from '../progress.js';
 
 const positiveInteger = (name: string) => (value: string) => {
   const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed < 0) throw new CliError(`${name}: not a non-negative integer: "${value}"`);
+  if (!Number.isSafeInteger(parsed) || parsed < 0)
+    throw new CliError(`${name}: not a non-negative integer: "${value}"`);
   return parsed;
 };
 
 /** Writes `count` demo conversations as JSON Lines to `file`; streams, so any count fits in memory. */
-export async function writeDemoFile(file: string, count: number, seed: number, progress?: ProgressLine): Promise<void> {
+export async function writeDemoFile(
+  file: string,
+  count: number,
+  seed: number,
+  progress?: ProgressLine,
+): Promise<void> {
   const out = fs.createWriteStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let written = 0;
   let chunk = '';
@@ -27,7 +34,9 @@ export async function writeDemoFile(file: string, count: number, seed: number, p
     }
   }
   out.write(chunk);
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
   progress?.clear();
 }
 

@@ -58,7 +58,8 @@ export function registerImportCommand(program: Command, globals: () => GlobalOpt
         throw error;
       }
       const rejects = flags.rejects ? fs.createWriteStream(flags.rejects, { encoding: 'utf8' }) : null;
-      const progress = flags.progress !== false && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
+      const progress =
+        flags.progress !== false && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
       const started = performance.now();
       let printed = 0;
       try {

@@ -37,7 +37,8 @@ export function registerStartCommand(program: Command, globals: () => GlobalOpti
         throw new CliError(`--port: not a port number: "${flags.port}"`);
       }
       const demoSize = Number(flags.demoSize);
-      if (!Number.isSafeInteger(demoSize) || demoSize < 0) throw new CliError(`--demo-size: not a count: "${flags.demoSize}"`);
+      if (!Number.isSafeInteger(demoSize) || demoSize < 0)
+        throw new CliError(`--demo-size: not a count: "${flags.demoSize}"`);
       const config = loadConfig({ ...globals(), port, host: flags.host });
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       const settings = new SettingsRepository(database.kysely);
@@ -50,7 +51,8 @@ export function registerStartCommand(program: Command, globals: () => GlobalOpti
         const existing = (await users.listUsers()).find((u) => u.email === FIRST_ADMIN_EMAIL);
         const password = existing
           ? await users.resetPassword(FIRST_ADMIN_EMAIL)
-          : (await users.createUser({ email: FIRST_ADMIN_EMAIL, role: 'admin', name: 'Administrator' })).password;
+          : (await users.createUser({ email: FIRST_ADMIN_EMAIL, role: 'admin', name: 'Administrator' }))
+              .password;
         credentials = `  e-mail:   ${FIRST_ADMIN_EMAIL}\n  password: ${password}\n`;
         process.stdout.write(`First start: created the administrator\n${credentials}`);
         if (flags.demo && demoSize > 0) {

@@ -24,23 +24,27 @@ export function registerUserCommands(program: Command, globals: () => GlobalOpti
     .option('--name <name>', 'display name')
     .option('--password <password>', 'at least 10 characters (prefer the generated one)')
     .option('--agent-id <id>', 'for agents: their agent id in the source system')
-    .action(async (flags: { email: string; role: string; name?: string; password?: string; agentId?: string }) => {
-      await withDatabase(globals(), async (database) => {
-        const users = new UsersService(database.kysely);
-        const created = await asCliError(() =>
-          users.createUser({ ...flags, agentExternalId: flags.agentId }),
-        );
-        process.stdout.write(`created ${created.user.email} (${created.user.role})\n`);
-        if (created.password) process.stdout.write(`password: ${created.password}\n`);
-      });
-    });
+    .action(
+      async (flags: { email: string; role: string; name?: string; password?: string; agentId?: string }) => {
+        await withDatabase(globals(), async (database) => {
+          const users = new UsersService(database.kysely);
+          const created = await asCliError(() =>
+            users.createUser({ ...flags, agentExternalId: flags.agentId }),
+          );
+          process.stdout.write(`created ${created.user.email} (${created.user.role})\n`);
+          if (created.password) process.stdout.write(`password: ${created.password}\n`);
+        });
+      },
+    );
   user
     .command('list')
     .description('list users')
     .action(async () => {
       await withDatabase(globals(), async (database) => {
         for (const u of await new UsersService(database.kysely).listUsers()) {
-          process.stdout.write(`${u.id}\t${u.email}\t${u.role}\t${u.name}${u.agentExternalId ? `\tagent ${u.agentExternalId}` : ''}\n`);
+          process.stdout.write(
+            `${u.id}\t${u.email}\t${u.role}\t${u.name}${u.agentExternalId ? `\tagent ${u.agentExternalId}` : ''}\n`,
+          );
         }
       });
     });
@@ -51,7 +55,9 @@ export function registerUserCommands(program: Command, globals: () => GlobalOpti
     .option('--password <password>', 'the new password')
     .action(async (flags: { email: string; password?: string }) => {
       await withDatabase(globals(), async (database) => {
-        const next = await asCliError(() => new UsersService(database.kysely).resetPassword(flags.email, flags.password));
+        const next = await asCliError(() =>
+          new UsersService(database.kysely).resetPassword(flags.email, flags.password),
+        );
         process.stdout.write(flags.password ? 'password changed\n' : `password: ${next}\n`);
       });
     });

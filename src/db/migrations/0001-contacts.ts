@@ -69,7 +69,11 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .addUniqueConstraint('conversations_source_external_id_key', ['source', 'external_id'])
     .execute();
   // The list's default order and the filters the API offers; other filters ride on these.
-  await db.schema.createIndex('conversations_created_idx').on('conversations').columns(['created_at', 'id']).execute();
+  await db.schema
+    .createIndex('conversations_created_idx')
+    .on('conversations')
+    .columns(['created_at', 'id'])
+    .execute();
   await db.schema
     .createIndex('conversations_agent_created_idx')
     .on('conversations')
@@ -85,11 +89,17 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .on('conversations')
     .columns(['channel', 'created_at'])
     .execute();
-  await db.schema.createIndex('conversations_customer_idx').on('conversations').column('customer_id').execute();
+  await db.schema
+    .createIndex('conversations_customer_idx')
+    .on('conversations')
+    .column('customer_id')
+    .execute();
 
   await db.schema
     .createTable('messages')
-    .addColumn('conversation_id', bigint, (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', bigint, (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('author', 'text')
@@ -103,7 +113,9 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
 
   await db.schema
     .createTable('feedback')
-    .addColumn('conversation_id', bigint, (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', bigint, (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('score', 'real', (c) => c.notNull())
@@ -121,7 +133,9 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
 
   await db.schema
     .createTable('conversation_tags')
-    .addColumn('conversation_id', bigint, (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', bigint, (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('tag_id', bigint, (c) => c.notNull().references('tags.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('conversation_tags_pkey', ['conversation_id', 'tag_id'])
     .execute();
@@ -133,7 +147,9 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
 
   await db.schema
     .createTable('conversation_fields')
-    .addColumn('conversation_id', bigint, (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', bigint, (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('conversation_fields_pkey', ['conversation_id', 'key'])
@@ -151,7 +167,9 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
   } else {
     await db.schema
       .createTable('conversation_search')
-      .addColumn('conversation_id', bigint, (c) => c.primaryKey().references('conversations.id').onDelete('cascade'))
+      .addColumn('conversation_id', bigint, (c) =>
+        c.primaryKey().references('conversations.id').onDelete('cascade'),
+      )
       .addColumn('body', sql`tsvector`, (c) => c.notNull())
       .execute();
     await sql`CREATE INDEX conversation_search_body_idx ON conversation_search USING gin (body)`.execute(db);

@@ -89,7 +89,9 @@ export class ConversationsRepository {
     if (filter.source) q = q.where('c.source', '=', filter.source);
     if (filter.language) {
       const language = filter.language.toLowerCase();
-      q = q.where((eb) => eb.or([eb('c.language', '=', language), eb('c.language', 'like', `${language}-%`)]));
+      q = q.where((eb) =>
+        eb.or([eb('c.language', '=', language), eb('c.language', 'like', `${language}-%`)]),
+      );
     }
     if (filter.agentExternalId) {
       const agentId = filter.agentExternalId;
@@ -99,7 +101,9 @@ export class ConversationsRepository {
     }
     if (filter.team) {
       const team = filter.team;
-      q = q.where('c.team_id', '=', (eb) => eb.selectFrom('teams').select('teams.id').where('teams.name', '=', team));
+      q = q.where('c.team_id', '=', (eb) =>
+        eb.selectFrom('teams').select('teams.id').where('teams.name', '=', team),
+      );
     }
     if (filter.tag) {
       const tag = filter.tag;
@@ -118,7 +122,10 @@ export class ConversationsRepository {
   }
 
   /** One page of conversations in `created_at` order (newest first when `descending`). */
-  list(filter: ConversationFilter, options: { descending: boolean; limit: number; after?: Cursor | undefined }) {
+  list(
+    filter: ConversationFilter,
+    options: { descending: boolean; limit: number; after?: Cursor | undefined },
+  ) {
     let q = this.applyFilter(this.base(), filter);
     const after = options.after;
     if (after) {
@@ -180,6 +187,10 @@ export class ConversationsRepository {
 
   /** Personal data of a customer, when kept. */
   customerPii(customerId: number) {
-    return this.db.selectFrom('customer_pii').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+    return this.db
+      .selectFrom('customer_pii')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
   }
 }

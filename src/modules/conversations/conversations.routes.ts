@@ -53,7 +53,9 @@ export async function conversationRoutes(app: FastifyInstance, services: AppServ
         return await services.conversations.list(principalOf(request), request.query as never);
       } catch (error) {
         if (error instanceof InvalidCursorError) {
-          throw new HttpError(400, 'validation', error.message, [{ field: 'querystring.cursor', reason: 'not a cursor returned by this API' }]);
+          throw new HttpError(400, 'validation', error.message, [
+            { field: 'querystring.cursor', reason: 'not a cursor returned by this API' },
+          ]);
         }
         throw error;
       }
@@ -103,7 +105,10 @@ export async function conversationRoutes(app: FastifyInstance, services: AppServ
           : Array.isArray(body)
             ? body.map((raw) => ({ raw }))
             : [{ raw: body }];
-      if (items.length === 0) throw new HttpError(400, 'validation', 'the body holds no conversation', [{ field: 'body', reason: 'empty' }]);
+      if (items.length === 0)
+        throw new HttpError(400, 'validation', 'the body holds no conversation', [
+          { field: 'body', reason: 'empty' },
+        ]);
       if (items.length > MAX_ITEMS) {
         throw new HttpError(413, 'payload_too_large', `at most ${MAX_ITEMS} conversations per request`);
       }

@@ -186,7 +186,9 @@ export const ConversationListQuerySchema = Type.Object({
   source: Type.Optional(Type.String()),
   has_feedback: Type.Optional(Type.Boolean()),
   complaint: Type.Optional(Type.Boolean()),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words in subject or messages' })),
+  q: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 200, description: 'words in subject or messages' }),
+  ),
   sort: Type.Optional(Type.Enum(SORTS, { default: '-created_at' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),

@@ -1,14 +1,19 @@
 /** Reading conversations: the list with its filters and paging, and one conversation whole. */
 import type { Database } from '../../db/database.js';
 import type { Principal } from '../users/users.service.js';
+import {
+  type ConversationFilter,
+  type ConversationRow,
+  ConversationsRepository,
+  type Cursor,
+} from './conversations.repository.js';
 import type {
+  Channel,
   ConversationDetail,
   ConversationListQuery,
-  ConversationSummary,
   ConversationStatus,
-  Channel,
+  ConversationSummary,
 } from './conversations.schema.js';
-import { type ConversationFilter, type ConversationRow, ConversationsRepository, type Cursor } from './conversations.repository.js';
 
 /** Raised for a cursor that this server did not issue. */
 export class InvalidCursorError extends Error {}
@@ -103,7 +108,8 @@ export class ConversationsService {
     const last = page[page.length - 1];
     return {
       items: page.map((row) => summary(row, tags.get(row.id) ?? [])),
-      next_cursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+      next_cursor:
+        rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
     };
   }
 

@@ -37,6 +37,7 @@ export async function loadDemo(
     },
   );
   // The generator is ours: an item it makes that fails validation is a bug, not bad input.
-  if (rejected.length > 0) throw new Error(`demo data failed validation:\n${rejected.slice(0, 5).join('\n')}`);
+  if (rejected.length > 0)
+    throw new Error(`demo data failed validation:\n${rejected.slice(0, 5).join('\n')}`);
   return summary;
 }

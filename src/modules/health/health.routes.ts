@@ -11,10 +11,17 @@ const HealthSchema = Type.Object({
 });
 
 /** Registers `GET /health`. */
-export async function healthRoutes(app: FastifyInstance, services: AppServices, version: string): Promise<void> {
+export async function healthRoutes(
+  app: FastifyInstance,
+  services: AppServices,
+  version: string,
+): Promise<void> {
   app.get(
     '/health',
-    { config: { public: true }, schema: { summary: 'Health', tags: ['system'], response: { 200: HealthSchema, 503: HealthSchema } } },
+    {
+      config: { public: true },
+      schema: { summary: 'Health', tags: ['system'], response: { 200: HealthSchema, 503: HealthSchema } },
+    },
     async (_request, reply) => {
       const database = services.database.dialect.name;
       try {

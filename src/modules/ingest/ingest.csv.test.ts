@@ -26,14 +26,18 @@ describe('readCsv', () => {
     assert.equal(first.value.messages.length, 2);
     assert.equal(first.value.messages[1]?.text, 'Dobar dan, Petre! Žao mi je zbog toga.');
     assert.equal(first.value.agent?.team, 'Zagreb L1');
-    assert.deepEqual(first.value.feedback.map((f) => f.score), [5]);
+    assert.deepEqual(
+      first.value.feedback.map((f) => f.score),
+      [5],
+    );
     assert.deepEqual(first.value.custom, { order_id: 'A-1182' });
     assert.equal(first.value.source, 'csv');
     assert.equal(items[1]?.line, 4);
   });
 
   it('reads one row per conversation with a transcript column', async () => {
-    const csv = 'conversation_id,channel,created_at,transcript\nt-1,phone,2026-03-02T09:00:00Z,"Agent: Good morning!\nCustomer: My internet is down.\nagain since Monday\nAgent: Sorry about that."\n';
+    const csv =
+      'conversation_id,channel,created_at,transcript\nt-1,phone,2026-03-02T09:00:00Z,"Agent: Good morning!\nCustomer: My internet is down.\nagain since Monday\nAgent: Sorry about that."\n';
     const [item] = await read(csv);
     const verdict = validateConversation(item?.raw);
     assert.ok(verdict.ok);
@@ -47,8 +51,9 @@ describe('readCsv', () => {
     );
   });
 
-  it('maps the help desk\'s column names to fields', async () => {
-    const csv = 'Ticket ID,Medium,Opened,From,Body\nT-9,email,2026-03-02T09:00:00Z,customer,Where is my order?\n';
+  it("maps the help desk's column names to fields", async () => {
+    const csv =
+      'Ticket ID,Medium,Opened,From,Body\nT-9,email,2026-03-02T09:00:00Z,customer,Where is my order?\n';
     const [item] = await read(
       csv,
       parseColumnMap('conversation_id=Ticket ID,channel=Medium,created_at=Opened,role=From,text=Body'),

@@ -136,7 +136,10 @@ function buildConversation(pending: PendingConversation): SourceItem {
       case 'customer_name':
       case 'customer_email':
       case 'customer_phone':
-        item.customer = { ...(item.customer as object), [field === 'customer_id' ? 'id' : field.slice(9)]: value };
+        item.customer = {
+          ...(item.customer as object),
+          [field === 'customer_id' ? 'id' : field.slice(9)]: value,
+        };
         break;
       case 'tags':
         item.tags = value
@@ -202,7 +205,10 @@ export async function* readCsv(input: Readable, columnMap: ColumnMap = {}): Asyn
   );
   const finished = new Set<string>();
   let pending: PendingConversation | null = null;
-  for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  for await (const record of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
     const line = record.info.lines;
     const cells = record.record;
     const id = (cells.conversation_id ?? cells.id ?? '').trim();

@@ -84,7 +84,8 @@ export function checkInputs(files: readonly string[], access: (file: string) => 
     try {
       access(file);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
       throw new UnreadableInputError(`${file}: ${reason}`);
     }
   }
@@ -182,7 +183,9 @@ export async function storeItems(
   }
 }
 
-function check(item: SourceItem): { ok: true; value: NormalizedConversation } | { ok: false; line: number; errors: FieldError[] } {
+function check(
+  item: SourceItem,
+): { ok: true; value: NormalizedConversation } | { ok: false; line: number; errors: FieldError[] } {
   if (item.parseError !== undefined) {
     return { ok: false, line: item.line, errors: [{ field: '', reason: item.parseError }] };
   }
@@ -215,7 +218,13 @@ export async function ingestItems(
     const where = item.line === undefined ? {} : { line: item.line };
     if (item.parseError !== undefined) {
       summary.rejected += 1;
-      results[index] = { index, ...where, id: null, status: 'rejected', errors: [{ field: '', reason: item.parseError }] };
+      results[index] = {
+        index,
+        ...where,
+        id: null,
+        status: 'rejected',
+        errors: [{ field: '', reason: item.parseError }],
+      };
       continue;
     }
     const raw =

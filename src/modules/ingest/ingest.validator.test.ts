@@ -28,21 +28,34 @@ describe('validateConversation', () => {
   });
 
   it('keeps unknown top-level fields in custom instead of dropping them', () => {
-    const verdict = validateConversation({ ...conversation(3), order_id: 'A-1182', custom: { plan: 'gold' } });
+    const verdict = validateConversation({
+      ...conversation(3),
+      order_id: 'A-1182',
+      custom: { plan: 'gold' },
+    });
     assert.ok(verdict.ok);
     assert.deepEqual(verdict.value.custom, { order_id: 'A-1182', plan: 'gold' });
   });
 
   it('names the field and the bad value of an impossible date', () => {
-    assert.equal(rejectReasons(conversation(4, { created_at: '32/13/2026' })), 'created_at: not a date: "32/13/2026"');
+    assert.equal(
+      rejectReasons(conversation(4, { created_at: '32/13/2026' })),
+      'created_at: not a date: "32/13/2026"',
+    );
   });
 
   it('rejects a date without a time zone offset', () => {
-    assert.match(rejectReasons(conversation(4, { created_at: '2026-03-02T09:14:05' })), /^created_at: not a date/);
+    assert.match(
+      rejectReasons(conversation(4, { created_at: '2026-03-02T09:14:05' })),
+      /^created_at: not a date/,
+    );
   });
 
   it('lists the allowed channels when the channel is unknown', () => {
-    assert.match(rejectReasons(conversation(5, { channel: 'pigeon' as never })), /^channel: must be one of phone, email, chat/);
+    assert.match(
+      rejectReasons(conversation(5, { channel: 'pigeon' as never })),
+      /^channel: must be one of phone, email, chat/,
+    );
   });
 
   it('reports missing required fields by name', () => {
@@ -55,7 +68,10 @@ describe('validateConversation', () => {
   it('points into the messages array with the index of the bad message', () => {
     const item = conversation(7);
     const messages = [...(item.messages ?? []), { role: 'robot', text: 'hi' }];
-    assert.match(rejectReasons({ ...item, messages }), /^messages\[2\]\.role: must be one of customer, agent, bot, system/);
+    assert.match(
+      rejectReasons({ ...item, messages }),
+      /^messages\[2\]\.role: must be one of customer, agent, bot, system/,
+    );
   });
 
   it('checks survey scores against their scale', () => {
@@ -70,7 +86,10 @@ describe('validateConversation', () => {
   });
 
   it('refuses a resolution before creation and an utterance that ends before it starts', () => {
-    assert.match(rejectReasons(conversation(9, { resolved_at: '2026-01-01T00:00:00Z' })), /^resolved_at: before created_at/);
+    assert.match(
+      rejectReasons(conversation(9, { resolved_at: '2026-01-01T00:00:00Z' })),
+      /^resolved_at: before created_at/,
+    );
     const call = conversation(9, {
       channel: 'phone',
       messages: [{ role: 'agent', text: 'Hello', start_s: 5, end_s: 2 }],
@@ -79,7 +98,10 @@ describe('validateConversation', () => {
   });
 
   it('rejects values of the wrong type with what was given', () => {
-    assert.equal(rejectReasons(conversation(10, { wait_s: 'soon' as never })), 'wait_s: must be a number, not "soon"');
+    assert.equal(
+      rejectReasons(conversation(10, { wait_s: 'soon' as never })),
+      'wait_s: must be a number, not "soon"',
+    );
     assert.equal(rejectReasons('just text'), 'not a JSON object');
   });
 

@@ -63,27 +63,41 @@ function describe(error: ErrorObject, root: unknown): FieldError {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { field: field ? `${field}.${params.missingProperty}` : String(params.missingProperty), reason: 'required' };
+      return {
+        field: field ? `${field}.${params.missingProperty}` : String(params.missingProperty),
+        reason: 'required',
+      };
     case 'format':
-      return { field, reason: params.format === 'date-time' ? `not a date: ${shown(value)}` : `not a ${params.format}` };
+      return {
+        field,
+        reason: params.format === 'date-time' ? `not a date: ${shown(value)}` : `not a ${params.format}`,
+      };
     case 'enum':
       return {
         field,
         reason: `must be one of ${(params.allowedValues as unknown[]).join(', ')}, not ${shown(value)}`,
       };
     case 'type':
-      return { field, reason: `must be ${params.type === 'integer' ? 'an integer' : `a ${params.type}`}, not ${shown(value)}` };
+      return {
+        field,
+        reason: `must be ${params.type === 'integer' ? 'an integer' : `a ${params.type}`}, not ${shown(value)}`,
+      };
     case 'anyOf':
       return { field, reason: `must be a string or an integer, not ${shown(value)}` };
     case 'minLength':
-      return { field, reason: params.limit === 1 ? 'must not be empty' : `must be at least ${params.limit} characters` };
+      return {
+        field,
+        reason: params.limit === 1 ? 'must not be empty' : `must be at least ${params.limit} characters`,
+      };
     case 'maxLength':
       return { field, reason: `must be at most ${params.limit} characters` };
     case 'pattern':
       return {
         field,
         reason:
-          field === 'language' ? `not a BCP 47 language code: ${shown(value)}` : `not allowed: ${shown(value)}`,
+          field === 'language'
+            ? `not a BCP 47 language code: ${shown(value)}`
+            : `not allowed: ${shown(value)}`,
       };
     default:
       return { field, reason: error.message ?? 'invalid' };
@@ -157,9 +171,15 @@ export function validateConversation(raw: unknown, fingerprint?: string): Valida
     const low = answer.type === 'nps' ? 0 : 1;
     const high = answer.type === 'nps' ? 10 : scale;
     if (answer.type === 'nps' && answer.scale !== undefined && answer.scale !== 10) {
-      errors.push({ field: `feedback[${index}].scale`, reason: `NPS is answered on 0-10, not ${answer.scale}` });
+      errors.push({
+        field: `feedback[${index}].scale`,
+        reason: `NPS is answered on 0-10, not ${answer.scale}`,
+      });
     } else if (answer.score < low || answer.score > high) {
-      errors.push({ field: `feedback[${index}].score`, reason: `must be between ${low} and ${high}, not ${answer.score}` });
+      errors.push({
+        field: `feedback[${index}].score`,
+        reason: `must be between ${low} and ${high}, not ${answer.score}`,
+      });
     }
     return {
       type: answer.type,

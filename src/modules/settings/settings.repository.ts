@@ -8,7 +8,11 @@ export class SettingsRepository {
 
   /** The value of `key`, or undefined when unset. */
   async get(key: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirst();
     return row?.value;
   }
 

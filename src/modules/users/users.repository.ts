@@ -110,7 +110,12 @@ export class UsersRepository {
     await this.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
   }
 
-  async insertToken(token: { user_id: number; name: string; token_hash: string; prefix: string }): Promise<number> {
+  async insertToken(token: {
+    user_id: number;
+    name: string;
+    token_hash: string;
+    prefix: string;
+  }): Promise<number> {
     const row = await this.db
       .insertInto('api_tokens')
       .values({ ...token, created_at: Date.now(), last_used_at: null, revoked_at: null })

@@ -91,7 +91,9 @@ export async function userRoutes(app: FastifyInstance, services: AppServices): P
         summary: 'Create a user; a password is generated when none is given and returned once',
         tags: ['users'],
         body: CreateUserBodySchema,
-        response: { 201: Type.Object({ user: UserSchema, password: Type.Union([Type.String(), Type.Null()]) }) },
+        response: {
+          201: Type.Object({ user: UserSchema, password: Type.Union([Type.String(), Type.Null()]) }),
+        },
       },
     },
     async (request, reply) => {
@@ -107,7 +109,9 @@ export async function userRoutes(app: FastifyInstance, services: AppServices): P
         return reply.status(201).send({ user: publicUser(created.user), password: created.password });
       } catch (error) {
         if (error instanceof UserInputError) {
-          throw new HttpError(400, 'validation', error.message, [{ field: `body.${error.field}`, reason: error.message }]);
+          throw new HttpError(400, 'validation', error.message, [
+            { field: `body.${error.field}`, reason: error.message },
+          ]);
         }
         throw error;
       }

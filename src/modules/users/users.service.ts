@@ -75,7 +75,8 @@ export class UsersService {
     agentExternalId?: string | undefined;
   }): Promise<{ user: Principal; password: string | null }> {
     const email = input.email.trim().toLowerCase();
-    if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new UserInputError('email', `not an e-mail address: "${input.email}"`);
+    if (!/^[^@\s]+@[^@\s]+$/.test(email))
+      throw new UserInputError('email', `not an e-mail address: "${input.email}"`);
     if (!(ROLES as readonly string[]).includes(input.role)) {
       throw new UserInputError('role', `must be one of ${ROLES.join(', ')}, not "${input.role}"`);
     }
@@ -85,7 +86,8 @@ export class UsersService {
     if (input.role === 'agent' && !input.agentExternalId) {
       throw new UserInputError('agent_id', 'required for the agent role (the agent id in the source system)');
     }
-    if (await this.repository.findByEmail(email)) throw new UserInputError('email', `already taken: "${email}"`);
+    if (await this.repository.findByEmail(email))
+      throw new UserInputError('email', `already taken: "${email}"`);
     const generated = input.password === undefined ? generatePassword() : null;
     const agentId = input.agentExternalId ? await this.repository.ensureAgent(input.agentExternalId) : null;
     const id = await this.repository.insert({
@@ -168,7 +170,12 @@ export class UsersService {
   async createApiToken(userId: number, name: string): Promise<{ id: number; name: string; token: string }> {
     const prefix = randomBytes(4).toString('hex');
     const token = `kv_${prefix}_${randomBytes(24).toString('base64url')}`;
-    const id = await this.repository.insertToken({ user_id: userId, name, token_hash: sha256(token), prefix });
+    const id = await this.repository.insertToken({
+      user_id: userId,
+      name,
+      token_hash: sha256(token),
+      prefix,
+    });
     return { id, name, token };
   }
 
@@ -180,7 +187,8 @@ export class UsersService {
     if (!record || record.disabled) return null;
     const now = Date.now();
     // Recording every use would turn each read into a write; once a minute is enough to audit.
-    if (row.last_used_at === null || now - row.last_used_at > 60_000) await this.repository.touchToken(row.id, now);
+    if (row.last_used_at === null || now - row.last_used_at > 60_000)
+      await this.repository.touchToken(row.id, now);
     return toPrincipal(record);
   }
 }

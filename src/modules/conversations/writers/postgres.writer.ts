@@ -22,7 +22,34 @@ function chunks<T>(rows: T[], columns: number): T[][] {
   return result;
 }
 
-const keyOf = (conversation: NormalizedConversation) => `${conversation.source}\u0000${conversation.externalId}`;
+// Every column an update rewrites: all but the key and the time of the first import.
+const UPDATED_COLUMNS = [
+  'channel',
+  'language',
+  'subject',
+  'status',
+  'priority',
+  'created_at',
+  'resolved_at',
+  'agent_id',
+  'team_id',
+  'customer_id',
+  'wait_s',
+  'handle_s',
+  'transfers',
+  'abandoned',
+  'reopened',
+  'outcome',
+  'complaint',
+  'has_feedback',
+  'message_count',
+  'custom',
+  'content_hash',
+  'updated_at',
+] as const;
+
+const keyOf = (conversation: NormalizedConversation) =>
+  `${conversation.source}\u0000${conversation.externalId}`;
 
 /** Stores conversations in PostgreSQL. */
 export class PostgresConversationWriter implements ConversationWriter {
@@ -109,12 +136,16 @@ export class PostgresConversationWriter implements ConversationWriter {
           .insertInto('conversations')
           .values(slice)
           .onConflict((oc) =>
-            oc.columns(['source', 'external_id']).doUpdateSet((eb) => {
-              const { imported_at: _keep, source: _s, external_id: _e, ...rest } = slice[0] ?? rows[0]!;
-              return Object.fromEntries(
-                Object.keys(rest).map((column) => [column, eb.ref(`excluded.${column}` as 'excluded.channel')]),
-              );
-            }),
+            oc
+              .columns(['source', 'external_id'])
+              .doUpdateSet((eb) =>
+                Object.fromEntries(
+                  UPDATED_COLUMNS.map((column) => [
+                    column,
+                    eb.ref(`excluded.${column}` as 'excluded.channel'),
+                  ]),
+                ),
+              ),
           )
           .returning(['id', 'source', 'external_id'])
           .execute();
@@ -174,7 +205,15 @@ export class PostgresConversationWriter implements ConversationWriter {
         });
       }
       for (const [seq, f] of c.feedback.entries()) {
-        feedback.push({ conversation_id: id, seq, type: f.type, score: f.score, scale: f.scale, comment: f.comment, at: f.at });
+        feedback.push({
+          conversation_id: id,
+          seq,
+          type: f.type,
+          score: f.score,
+          scale: f.scale,
+          comment: f.comment,
+          at: f.at,
+        });
       }
       for (const tag of new Set(c.tags)) {
         const tagId = tagIds.get(tag);
@@ -185,8 +224,10 @@ export class PostgresConversationWriter implements ConversationWriter {
     }
     for (const slice of chunks(messages, 9)) await trx.insertInto('messages').values(slice).execute();
     for (const slice of chunks(feedback, 7)) await trx.insertInto('feedback').values(slice).execute();
-    for (const slice of chunks(tagLinks, 2)) await trx.insertInto('conversation_tags').values(slice).execute();
-    for (const slice of chunks(fields, 3)) await trx.insertInto('conversation_fields').values(slice).execute();
+    for (const slice of chunks(tagLinks, 2))
+      await trx.insertInto('conversation_tags').values(slice).execute();
+    for (const slice of chunks(fields, 3))
+      await trx.insertInto('conversation_fields').values(slice).execute();
     for (const slice of chunks(documents, 2)) {
       await trx.insertInto('conversation_search').values(slice).execute();
     }
@@ -212,7 +253,10 @@ export class PostgresConversationWriter implements ConversationWriter {
     teamIds: Map<string, number>,
     now: number,
   ) {
-    const latest = new Map<string, { external_id: string; name: string | null; team_id: number | null; created_at: number }>();
+    const latest = new Map<
+      string,
+      { external_id: string; name: string | null; team_id: number | null; created_at: number }
+    >();
     for (const c of rows) {
       if (!c.agent) continue;
       latest.set(c.agent.externalId, {
@@ -247,7 +291,9 @@ export class PostgresConversationWriter implements ConversationWriter {
     const stored = await trx
       .insertInto('customers')
       .values([...latest.keys()].map((external_id) => ({ external_id, created_at: now })))
-      .onConflict((oc) => oc.column('external_id').doUpdateSet({ external_id: (eb) => eb.ref('excluded.external_id') }))
+      .onConflict((oc) =>
+        oc.column('external_id').doUpdateSet({ external_id: (eb) => eb.ref('excluded.external_id') }),
+      )
       .returning(['id', 'external_id'])
       .execute();
     for (const row of stored) ids.set(row.external_id, row.id);

@@ -74,7 +74,7 @@ export class SqliteConversationWriter implements ConversationWriter {
   private readonly customerIds = new Map<string, number>();
   private readonly tagIds = new Map<string, number>();
 
-  constructor(private readonly db: BetterSqlite3.Database) {
+  constructor(db: BetterSqlite3.Database) {
     const placeholders = CONVERSATION_COLUMNS.map(() => '?').join(', ');
     this.findConversation = db.prepare(
       'SELECT id, content_hash FROM conversations WHERE source = ? AND external_id = ?',
@@ -224,9 +224,17 @@ export class SqliteConversationWriter implements ConversationWriter {
     return id;
   }
 
-  private agentId(agent: NonNullable<NormalizedConversation['agent']>, teamId: number | null, now: number): number {
+  private agentId(
+    agent: NonNullable<NormalizedConversation['agent']>,
+    teamId: number | null,
+    now: number,
+  ): number {
     const known = this.agents.get(agent.externalId);
-    if (known && (agent.name === null || agent.name === known.name) && (teamId === null || teamId === known.teamId)) {
+    if (
+      known &&
+      (agent.name === null || agent.name === known.name) &&
+      (teamId === null || teamId === known.teamId)
+    ) {
       return known.id;
     }
     const row = this.upsertAgent.get(agent.externalId, agent.name, teamId, now) as {

@@ -114,7 +114,7 @@ export const en: PhraseBank = {
   formatName(given, surname, female, _father, formal) {
     const family = female ? surname.female : surname.male;
     // British agents use first names; a few formal ones use the title.
-    const address = formal && given.name.length % 3 === 0 ? `${female ? 'Ms' : 'Mr'} ${family}` : given.name;
+    const address = formal ? `${female ? 'Ms' : 'Mr'} ${family}` : given.name;
     return { full: `${given.name} ${family}`, given: given.name, address };
   },
   dateOn: (date) => `on ${longDate(date)}`,
@@ -192,7 +192,10 @@ export const en: PhraseBank = {
         "I've removed the extra service, so it won't appear on future bills. If you see it again, just reply to this message.",
       ],
       articles: [
-        { title: 'Understanding your bill', url: 'https://help.lumio.example/en/articles/1012-understanding-your-bill' },
+        {
+          title: 'Understanding your bill',
+          url: 'https://help.lumio.example/en/articles/1012-understanding-your-bill',
+        },
         { title: 'How refunds work', url: 'https://help.lumio.example/en/articles/1047-how-refunds-work' },
       ],
       notes: [
@@ -206,7 +209,7 @@ export const en: PhraseBank = {
         "I ordered a router over a week ago, order {order}, and it still hasn't arrived. Tracking hasn't changed in four days.",
         'My order {order} was supposed to arrive yesterday. Nobody came and nobody called.',
         'The tracking for {order} says "delivered", but there\'s nothing here. I\'ve checked with the neighbours too.',
-        'I paid extra for next-day delivery and the phone still hasn\'t come. Order {order}.',
+        "I paid extra for next-day delivery and the phone still hasn't come. Order {order}.",
       ],
       details: [
         "The order number is {order}, and it's going to my home address.",
@@ -216,7 +219,7 @@ export const en: PhraseBank = {
       explanations: [
         "I've checked with the courier: your parcel was held at their depot because of a sorting error and it has now been put back on a van.",
         'The courier tried to deliver it yesterday, but the address label was missing the flat number, so it was taken back to the depot.',
-        "Your order was split into two parcels; the first one was delivered, and the second one left our warehouse only this morning.",
+        'Your order was split into two parcels; the first one was delivered, and the second one left our warehouse only this morning.',
         'The parcel has been marked as lost by the courier, so the fastest way is to send you a new one.',
       ],
       jargon: [
@@ -230,7 +233,11 @@ export const en: PhraseBank = {
       ],
       questions: [
         {
-          ask: ['When will it arrive?', 'So when will I actually get it?', 'Can you tell me when it will be delivered?'],
+          ask: [
+            'When will it arrive?',
+            'So when will I actually get it?',
+            'Can you tell me when it will be delivered?',
+          ],
           answers: [
             'The courier will deliver it {dateOn}, between 8 am and 1 pm.',
             "It's on the van for tomorrow: you'll get it {dateOn}, {timeBy}, and you'll get a text with a one-hour window in the morning.",
@@ -238,7 +245,11 @@ export const en: PhraseBank = {
           ],
         },
         {
-          ask: ['Where is it now?', 'Where exactly is the parcel at the moment?', 'Can you at least tell me where it is?'],
+          ask: [
+            'Where is it now?',
+            'Where exactly is the parcel at the moment?',
+            'Can you at least tell me where it is?',
+          ],
           answers: [
             "It's at the courier's Croydon depot and was scanned there this morning at 7:40.",
             'It was scanned at the Birmingham hub last night and is now on the way to your local depot.',
@@ -252,8 +263,14 @@ export const en: PhraseBank = {
         "If the parcel doesn't arrive {dateBy}, just reply here and I'll refund you immediately, no questions asked.",
       ],
       articles: [
-        { title: 'Tracking your order', url: 'https://help.lumio.example/en/articles/2003-tracking-your-order' },
-        { title: 'What to do if a parcel is late', url: 'https://help.lumio.example/en/articles/2019-late-parcels' },
+        {
+          title: 'Tracking your order',
+          url: 'https://help.lumio.example/en/articles/2003-tracking-your-order',
+        },
+        {
+          title: 'What to do if a parcel is late',
+          url: 'https://help.lumio.example/en/articles/2019-late-parcels',
+        },
       ],
       notes: [
         'Courier ticket opened for {order}, awaiting proof of delivery.',
@@ -263,9 +280,9 @@ export const en: PhraseBank = {
     refund: {
       subjects: ['Refund for returned item', 'Still waiting for my refund', 'Refund for order {order}'],
       openings: [
-        'I sent back the headphones from order {order} three weeks ago and I still haven\'t got my {amount} back.',
-        'You confirmed my return was received, but there\'s no refund yet. How long is this supposed to take?',
-        'I cancelled order {order} before it shipped and was told I would get a refund within five days. It\'s been two weeks.',
+        "I sent back the headphones from order {order} three weeks ago and I still haven't got my {amount} back.",
+        "You confirmed my return was received, but there's no refund yet. How long is this supposed to take?",
+        "I cancelled order {order} before it shipped and was told I would get a refund within five days. It's been two weeks.",
       ],
       details: [
         'Order {order}, returned by post on the 2nd. I have the receipt from the post office.',
@@ -287,7 +304,11 @@ export const en: PhraseBank = {
       ],
       questions: [
         {
-          ask: ['When will I actually see the money?', 'When will the refund arrive?', 'How long will it take this time?'],
+          ask: [
+            'When will I actually see the money?',
+            'When will the refund arrive?',
+            'How long will it take this time?',
+          ],
           answers: [
             'I issued the refund a minute ago; it will be back on your card {dateBy}.',
             "The transfer goes out today, so you'll have the money {dateOn} at the latest.",
@@ -295,7 +316,11 @@ export const en: PhraseBank = {
           ],
         },
         {
-          ask: ['How much are you refunding?', 'Will I get the full amount back?', 'Is the delivery fee refunded too?'],
+          ask: [
+            'How much are you refunding?',
+            'Will I get the full amount back?',
+            'Is the delivery fee refunded too?',
+          ],
           answers: [
             'You get the full {amount}, including the original delivery charge.',
             'The refund is {amount}: the price of the item plus the delivery fee of {amount2}.',
@@ -308,18 +333,31 @@ export const en: PhraseBank = {
         'Please keep the post office receipt until the refund arrives, just in case.',
       ],
       articles: [
-        { title: 'Returns and refunds', url: 'https://help.lumio.example/en/articles/3001-returns-and-refunds' },
-        { title: 'Refund times by payment method', url: 'https://help.lumio.example/en/articles/3008-refund-times' },
+        {
+          title: 'Returns and refunds',
+          url: 'https://help.lumio.example/en/articles/3001-returns-and-refunds',
+        },
+        {
+          title: 'Refund times by payment method',
+          url: 'https://help.lumio.example/en/articles/3008-refund-times',
+        },
       ],
-      notes: ['Refund of {amount} for {order} released manually.', 'Return for {order} was booked to the wrong order, fixed.'],
+      notes: [
+        'Refund of {amount} for {order} released manually.',
+        'Return for {order} was booked to the wrong order, fixed.',
+      ],
     },
     technical: {
-      subjects: ['Internet not working', 'Router keeps dropping connection', 'No broadband since this morning'],
+      subjects: [
+        'Internet not working',
+        'Router keeps dropping connection',
+        'No broadband since this morning',
+      ],
       openings: [
         'My internet has been down since this morning. The light on the router is flashing red.',
-        "The Wi-Fi keeps dropping every ten minutes or so. I work from home, so this is a real problem.",
-        'Speeds have been terrible all week, I\'m paying for 500 Mb and getting about 20.',
-        'I have no connection at all. I\'ve restarted the router three times and nothing changes.',
+        'The Wi-Fi keeps dropping every ten minutes or so. I work from home, so this is a real problem.',
+        "Speeds have been terrible all week, I'm paying for 500 Mb and getting about 20.",
+        "I have no connection at all. I've restarted the router three times and nothing changes.",
       ],
       details: [
         'The router is the white Lumio Hub 2. All the lights are on except the internet one.',
@@ -334,7 +372,7 @@ export const en: PhraseBank = {
       ],
       jargon: [
         "There's an SNR margin issue on your VDSL line and the DSLAM port keeps resyncing, I'll raise it with NOC for a line test.",
-        'Looks like a PPPoE auth failure upstream of the BRAS, so it\'s L2 now, we\'ll need an MTR trace before anyone can look.',
+        "Looks like a PPPoE auth failure upstream of the BRAS, so it's L2 now, we'll need an MTR trace before anyone can look.",
       ],
       options: [
         'I can book an engineer visit, or send you a new router by courier first to rule it out — or both, if you prefer.',
@@ -343,7 +381,11 @@ export const en: PhraseBank = {
       ],
       questions: [
         {
-          ask: ['When will it work again?', 'How long until it\'s fixed?', "When will I have internet again? I need it for work."],
+          ask: [
+            'When will it work again?',
+            "How long until it's fixed?",
+            'When will I have internet again? I need it for work.',
+          ],
           answers: [
             'The engineers expect to have the cabinet repaired today {timeBy}.',
             'The engineer can come {dateOn} between 8 am and 12 noon; the repair usually takes about an hour.',
@@ -351,7 +393,11 @@ export const en: PhraseBank = {
           ],
         },
         {
-          ask: ['Will I get anything back for the days without internet?', "Am I going to pay for days when it didn't work?", 'Is there any compensation?'],
+          ask: [
+            'Will I get anything back for the days without internet?',
+            "Am I going to pay for days when it didn't work?",
+            'Is there any compensation?',
+          ],
           answers: [
             "Yes, you'll get {amount2} credited to your next bill for the days without service — it's applied automatically.",
             "You won't pay for those days: I've added a credit of {amount2}, which you'll see on your next invoice.",
@@ -360,11 +406,14 @@ export const en: PhraseBank = {
       ],
       nextSteps: [
         'Please leave the router switched on so we can monitor the line. You will get a text when the repair is finished.',
-        "The engineer will call you about 30 minutes before arriving. Please make sure someone over 18 is at home.",
+        'The engineer will call you about 30 minutes before arriving. Please make sure someone over 18 is at home.',
         'If the connection drops again after the update, restart the router once and reply to this message with the time it happened.',
       ],
       articles: [
-        { title: 'Router lights explained', url: 'https://help.lumio.example/en/articles/4002-router-lights' },
+        {
+          title: 'Router lights explained',
+          url: 'https://help.lumio.example/en/articles/4002-router-lights',
+        },
         { title: 'Fixing slow Wi-Fi at home', url: 'https://help.lumio.example/en/articles/4015-slow-wifi' },
         { title: 'Service status in your area', url: 'https://status.lumio.example/en' },
       ],
@@ -401,14 +450,21 @@ export const en: PhraseBank = {
       ],
       questions: [
         {
-          ask: ['How long is the link valid?', 'How long will it take to unlock it?', 'When can I log in again?'],
+          ask: [
+            'How long is the link valid?',
+            'How long will it take to unlock it?',
+            'When can I log in again?',
+          ],
           answers: [
             'The new link is valid for {hours}, so please use it today.',
             "It's unlocked already — you can log in right now; the new code arrives within a minute.",
           ],
         },
         {
-          ask: ['Where do I change the password afterwards?', 'How do I change the phone number myself next time?'],
+          ask: [
+            'Where do I change the password afterwards?',
+            'How do I change the phone number myself next time?',
+          ],
           answers: [
             'In the app, go to Profile → Security → Change password. It takes about a minute.',
             'Open the app, tap Profile, then Security, and choose "Change phone number"; you will get a code on the new number to confirm it.',
@@ -421,10 +477,19 @@ export const en: PhraseBank = {
         'Your old number has been removed from the account, so codes will only go to the new one from now on.',
       ],
       articles: [
-        { title: 'Resetting your password', url: 'https://help.lumio.example/en/articles/5004-reset-password' },
-        { title: 'Two-step verification', url: 'https://help.lumio.example/en/articles/5011-two-step-verification' },
+        {
+          title: 'Resetting your password',
+          url: 'https://help.lumio.example/en/articles/5004-reset-password',
+        },
+        {
+          title: 'Two-step verification',
+          url: 'https://help.lumio.example/en/articles/5011-two-step-verification',
+        },
       ],
-      notes: ['Account unlocked after ID check (DOB + last invoice amount).', 'Reset mails blocked by provider, sent via backup sender.'],
+      notes: [
+        'Account unlocked after ID check (DOB + last invoice amount).',
+        'Reset mails blocked by provider, sent via backup sender.',
+      ],
     },
     plan_change: {
       subjects: ['Upgrading my plan', 'Switch to a cheaper plan', 'Question about {plan2}'],
@@ -453,7 +518,11 @@ export const en: PhraseBank = {
       ],
       questions: [
         {
-          ask: ['How much will it cost?', "What's the monthly price?", 'How much more would I pay per month?'],
+          ask: [
+            'How much will it cost?',
+            "What's the monthly price?",
+            'How much more would I pay per month?',
+          ],
           answers: [
             '{plan2} costs {amount2} a month, and there is no fee for switching.',
             "You'd pay {amount2} a month, which is {amount} more than now, with no extra one-off charges.",
@@ -474,9 +543,15 @@ export const en: PhraseBank = {
       ],
       articles: [
         { title: 'Compare our plans', url: 'https://www.lumio.example/en/plans' },
-        { title: 'Changing your plan', url: 'https://help.lumio.example/en/articles/6002-changing-your-plan' },
+        {
+          title: 'Changing your plan',
+          url: 'https://help.lumio.example/en/articles/6002-changing-your-plan',
+        },
       ],
-      notes: ['Upsell to {plan2} done, customer happy.', 'Customer wants a cheaper plan, retention offer made.'],
+      notes: [
+        'Upsell to {plan2} done, customer happy.',
+        'Customer wants a cheaper plan, retention offer made.',
+      ],
     },
     agent_complaint: {
       subjects: ['Complaint about your staff', 'Nobody called me back as promised', 'Formal complaint'],
@@ -496,7 +571,7 @@ export const en: PhraseBank = {
         'I have listened to the recording of your call, and the way you were spoken to was not acceptable. It has been passed to the team manager.',
       ],
       jargon: [
-        "The previous interaction was closed without a disposition code, so it never hit the callback queue in the WFM tool.",
+        'The previous interaction was closed without a disposition code, so it never hit the callback queue in the WFM tool.',
         'It was logged as FCR by mistake, so the SLA timer never started on the follow-up task.',
       ],
       options: [
@@ -505,7 +580,11 @@ export const en: PhraseBank = {
       ],
       questions: [
         {
-          ask: ['What are you going to do about it?', 'Will anyone actually deal with this?', 'When will I hear back?'],
+          ask: [
+            'What are you going to do about it?',
+            'Will anyone actually deal with this?',
+            'When will I hear back?',
+          ],
           answers: [
             "I've registered your complaint under {ticket}; the team manager will reply in writing {dateBy}.",
             'I will call you myself {dateOn} {timeAt} with the outcome.',
@@ -523,7 +602,12 @@ export const en: PhraseBank = {
         "Your complaint has the reference {ticket}; you'll receive a written response by e-mail, and I'll stay your contact until it's closed.",
         'You will get a call from the team manager; if you prefer a particular time, just let me know.',
       ],
-      articles: [{ title: 'Our complaints procedure', url: 'https://help.lumio.example/en/articles/7001-complaints-procedure' }],
+      articles: [
+        {
+          title: 'Our complaints procedure',
+          url: 'https://help.lumio.example/en/articles/7001-complaints-procedure',
+        },
+      ],
       notes: [
         'Complaint about agent behaviour, call recording requested for review.',
         'Promised callback never scheduled; passed to TL for coaching.',
@@ -534,14 +618,14 @@ export const en: PhraseBank = {
       openings: [
         "I'd like to cancel my broadband contract. I'm moving abroad next month.",
         'Please cancel my subscription. I found a cheaper offer elsewhere.',
-        'How do I cancel? I can\'t find the option anywhere in the app.',
+        "How do I cancel? I can't find the option anywhere in the app.",
       ],
       details: [
         'The account is in my name, on {plan}.',
         "I'm on {plan}. The contract started about eighteen months ago.",
       ],
       explanations: [
-        'Your minimum term has already ended, so you can cancel without any fee with 30 days\' notice.',
+        "Your minimum term has already ended, so you can cancel without any fee with 30 days' notice.",
         'You still have five months left on your minimum term, so an early termination fee applies; moving abroad counts as an exception if you send us proof of the new address.',
         'Cancellation can only be done by our team rather than in the app, so I can do it for you right now.',
       ],
@@ -550,12 +634,16 @@ export const en: PhraseBank = {
         "I'll raise a cease order, the port-out will auto-trigger the final bill on the next cycle.",
       ],
       options: [
-        'I can cancel it with 30 days\' notice, or, if price is the reason, offer you {plan2} at {amount2} a month for the next year.',
+        "I can cancel it with 30 days' notice, or, if price is the reason, offer you {plan2} at {amount2} a month for the next year.",
         'You can cancel now and return the router by post, or pause the service for up to three months if you might come back.',
       ],
       questions: [
         {
-          ask: ['How much is the cancellation fee?', 'Will I have to pay anything to leave?', 'What will the final bill be?'],
+          ask: [
+            'How much is the cancellation fee?',
+            'Will I have to pay anything to leave?',
+            'What will the final bill be?',
+          ],
           answers: [
             "The early termination fee is {amount2}; it'll be on your final bill.",
             "There's no cancellation fee in your case; your final bill will be {amount2}, covering service up to the end date.",
@@ -573,7 +661,9 @@ export const en: PhraseBank = {
         "You'll get a cancellation confirmation by e-mail within the hour, and a prepaid return label for the router.",
         'Please send the router back within 14 days of the end date, otherwise a charge for it is added to the final bill.',
       ],
-      articles: [{ title: 'Cancelling your service', url: 'https://help.lumio.example/en/articles/8003-cancelling' }],
+      articles: [
+        { title: 'Cancelling your service', url: 'https://help.lumio.example/en/articles/8003-cancelling' },
+      ],
       notes: ['Retention offer declined, cancellation booked.', 'Customer accepted retention offer {plan2}.'],
     },
     damaged_item: {
@@ -601,7 +691,11 @@ export const en: PhraseBank = {
       ],
       questions: [
         {
-          ask: ['When will I get the new one?', 'How quickly can you send a replacement?', 'When can I expect it?'],
+          ask: [
+            'When will I get the new one?',
+            'How quickly can you send a replacement?',
+            'When can I expect it?',
+          ],
           answers: [
             "The replacement ships today and will be with you {dateBy}; you'll get a tracking link by text.",
             'The courier will bring the new one {dateOn} between 8 am and 6 pm and take the damaged one at the same time.',
@@ -619,8 +713,16 @@ export const en: PhraseBank = {
         'Please keep the damaged device and its box; the courier will collect them when delivering the new one.',
         "Please reply with a photo of the damage if you can; it helps with the courier claim, but the replacement won't wait for it.",
       ],
-      articles: [{ title: 'Damaged or faulty items', url: 'https://help.lumio.example/en/articles/9002-damaged-items' }],
-      notes: ['Transit damage, replacement order created for {order}.', 'Photos received, carrier claim opened.'],
+      articles: [
+        {
+          title: 'Damaged or faulty items',
+          url: 'https://help.lumio.example/en/articles/9002-damaged-items',
+        },
+      ],
+      notes: [
+        'Transit damage, replacement order created for {order}.',
+        'Photos received, carrier claim opened.',
+      ],
     },
   },
 
@@ -654,14 +756,19 @@ export const en: PhraseBank = {
   ],
   nameReplies: ["It's {customer}.", '{customer}.', 'My name is {customer}.', '{given}.'],
   choices: [
-    "The first option, please.",
+    'The first option, please.',
     "I'll go with the second one.",
     "The first one sounds better, let's do that.",
     'OK, please do that.',
   ],
   acknowledgements: ['OK, thank you.', 'Alright.', 'OK, I see.', 'Right, got it.', 'Fine.'],
   backchannel: ['Mhm.', 'Yes.', 'OK.', 'Right.', 'Yeah.'],
-  nothingElse: ["No, that's all, thanks.", "No, that's everything.", "That's it, thank you.", 'No, nothing else.'],
+  nothingElse: [
+    "No, that's all, thanks.",
+    "No, that's everything.",
+    "That's it, thank you.",
+    'No, nothing else.',
+  ],
   closingsHappy: [
     'Great, thank you so much for your help!',
     "Brilliant, thanks. You've been really helpful.",
@@ -669,7 +776,7 @@ export const en: PhraseBank = {
     'Perfect, thank you!',
   ],
   closingsAngry: [
-    'Whatever. I\'m not impressed.',
+    "Whatever. I'm not impressed.",
     "This is useless. I'm going to look for another provider.",
     "Fine. I'll be leaving a review about this.",
     "I can't believe how hard this is.",
@@ -698,12 +805,20 @@ export const en: PhraseBank = {
     'Best wishes,\n{agent}\n{company} Support',
     'Regards,\n{agent} | {company} Customer Care',
   ],
-  introductions: ["My name is {agent}, and I'll be helping you today.", "You're chatting with {agent}.", "I'm {agent}."],
+  introductions: [
+    "My name is {agent}, and I'll be helping you today.",
+    "You're chatting with {agent}.",
+    "I'm {agent}.",
+  ],
   phoneIntroductions: [
-    "{company} customer service, {agent} speaking, how can I help?",
+    '{company} customer service, {agent} speaking, how can I help?',
     "Thank you for calling {company}, you're speaking to {agent}. How can I help you today?",
   ],
-  askName: ['May I have your full name, please?', 'Could I take your name, please?', 'Who am I speaking with, please?'],
+  askName: [
+    'May I have your full name, please?',
+    'Could I take your name, please?',
+    'Who am I speaking with, please?',
+  ],
   askDetails: [
     'Could you give me the order or invoice number, please?',
     'Can you confirm the e-mail address on the account, please?',
@@ -717,10 +832,14 @@ export const en: PhraseBank = {
   ],
   hold: [
     "Let me check that for you, it'll take a minute or two.",
-    'One moment please, I\'m looking into it.',
+    "One moment please, I'm looking into it.",
     'Bear with me while I check your account.',
   ],
-  afterHold: ['Thank you for waiting.', 'Thanks for holding.', 'Thank you for your patience while I checked.'],
+  afterHold: [
+    'Thank you for waiting.',
+    'Thanks for holding.',
+    'Thank you for your patience while I checked.',
+  ],
   vague: [
     "We're working on it.",
     'It should be sorted as soon as possible.',
@@ -744,12 +863,16 @@ export const en: PhraseBank = {
     'As I already told you, there is nothing more I can do.',
     "That's not our fault, you must have entered something wrong.",
     "Well, if you'd done what we said the first time, this wouldn't have happened.",
-    'Calm down, please. Shouting at me won\'t make it faster.',
+    "Calm down, please. Shouting at me won't make it faster.",
   ],
   escalationOffers: [
     "Of course. I'm passing your case to my supervisor now; they will contact you within {hours}.",
     "I understand. I'll transfer you to a senior colleague who can approve an exception.",
     'If you would like, I can escalate this to my team leader — they can look at options I am not able to offer.',
+  ],
+  transferOffers: [
+    "This is handled by a different team — I'll transfer you to them now, so you don't have to start again.",
+    "I'll pass you to the colleagues who deal with this; they'll see everything you've written.",
   ],
   escalationRefusals: [
     "There's no one else who can help you with this.",

@@ -8,7 +8,9 @@
  * {ticket} case reference, {order} order number, {invoice} invoice number, {amount} and {amount2}
  * money, {plan} current and {plan2} other plan, {dateOn} a date as "on <date>", {dateBy} as
  * "by <date>", {timeAt} "at <time>", {timeBy} "by <time>", {days} a count of working days,
- * {hours} a count of hours, {title} and {url} a help article.
+ * {hours} a count of hours, {email} the customer's e-mail, {title} and {url} a help article.
+ * Where grammar depends on sex (Slavic past tenses, "уважаемый/уважаемая"), `{male|female}` picks
+ * by the speaker's sex and `{^male|female}` by the sex of the person spoken to.
  * The exact wording a formatter returns (with or without preposition, case ending or noun) is the
  * bank's own business: each bank's templates are written against its own formatters.
  */
@@ -112,7 +114,13 @@ export interface PhraseBank {
     surnames: readonly Surname[];
   };
   /** Builds a name; `formal` asks for the polite form of address (patronymic, title) where one exists. */
-  formatName(given: GivenName, surname: Surname, female: boolean, father: GivenName | undefined, formal: boolean): PersonName;
+  formatName(
+    given: GivenName,
+    surname: Surname,
+    female: boolean,
+    father: GivenName | undefined,
+    formal: boolean,
+  ): PersonName;
   /** A date as used after a verb: "on Monday 3 March", "3 марта", "március 3-án". */
   dateOn(date: Date): string;
   /** A deadline: "by 3 March", "до 3 марта", "március 3-ig". */
@@ -198,6 +206,8 @@ export interface PhraseBank {
   rude: readonly string[];
   /** Agent offers or performs an escalation to a supervisor ({hours}). */
   escalationOffers: readonly string[];
+  /** Agent hands the conversation to another queue before a transfer ({team}). */
+  transferOffers: readonly string[];
   /** Agent refuses to escalate. */
   escalationRefusals: readonly string[];
   /** A senior colleague takes over after a transfer ({agent}). */
