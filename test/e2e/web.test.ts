@@ -1,0 +1,114 @@
+/** The web app in a real browser (the system's Chromium driven by Playwright) against a real server. */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config/config.js';
+import { buildApp, WEB_ROOT } from '../../src/http/app.js';
+import { createServices } from '../../src/http/services.js';
+import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
+import { UsersService } from '../../src/modules/users/users.service.js';
+import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
+import { conversation } from '../support/factories.js';
+
+const CHROMIUM = process.env.KVALITA_CHROMIUM ?? '/usr/bin/chromium';
+const skip = !fs.existsSync(CHROMIUM)
+  ? `no Chromium at ${CHROMIUM}`
+  : !fs.existsSync(path.join(WEB_ROOT, 'index.html'))
+    ? 'the web app is not built'
+    : undefined;
+
+const PASSWORD = 'browser tests only';
+const HOSTILE = [
+  '<script>window.__pwned = 1</script>',
+  '<img src=x onerror="window.__pwned = 2">',
+  '<a href="javascript:window.__pwned = 3">click me</a>',
+].join(' ');
+
+describe('web app in Chromium', { skip }, () => {
+  let test: TestDatabase;
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const cspViolations: string[] = [];
+
+  before(async () => {
+    const sqlite = DATABASE_KINDS.find((kind) => kind.name === 'sqlite');
+    if (!sqlite) throw new Error('no SQLite kind');
+    test = await sqlite.create();
+    app = await buildApp(createServices(loadConfig({ dataDir: test.dataDir }, {}), test.database));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    await new UsersService(test.database.kysely).createUser({ email: 'qa@example.com', role: 'manager', password: PASSWORD, name: 'Quinn QA' });
+    const items = Array.from({ length: 60 }, (_, n) => conversation(n));
+    items.push(
+      conversation(999, {
+        subject: HOSTILE,
+        created_at: '2026-04-01T12:00:00Z',
+        resolved_at: '2026-04-01T13:00:00Z',
+        messages: [
+          { role: 'customer', text: HOSTILE, at: '2026-04-01T12:00:00Z' },
+          { role: 'agent', text: 'Internal: refund approved', internal: true, at: '2026-04-01T12:05:00Z' },
+        ],
+      }),
+    );
+    await ingestItems(test.database, items.map((raw) => ({ raw })), 'test');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage();
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await test?.drop();
+  });
+
+  it('sends a signed-out visitor to the sign-in page and rejects a wrong password', async () => {
+    await page.goto(`${base}/conversations`);
+    await page.getByTestId('login-form').waitFor();
+    await page.getByTestId('login-email').fill('qa@example.com');
+    await page.getByTestId('login-password').fill('not the password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-error').waitFor();
+  });
+
+  it('signs in and lists conversations newest first, 50 to a page', async () => {
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('conversation-table').waitFor();
+    assert.equal(await page.getByTestId('current-user-name').textContent(), 'Quinn QA');
+    assert.equal(await page.getByTestId('conversation-row').count(), 50);
+    await page.getByTestId('page-next').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="conversation-row"]').length === 11);
+  });
+
+  it('shows hostile customer text literally and runs none of it', async () => {
+    await page.goto(`${base}/conversations?q=pwned`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="conversation-row"]').length === 1);
+    await page.getByTestId('conversation-link').first().click();
+    await page.getByTestId('message-thread').waitFor();
+    const bodies = await page.getByTestId('message-body').allTextContents();
+    assert.equal(bodies[0], HOSTILE);
+    assert.equal(await page.getByTestId('conversation-subject').textContent(), HOSTILE);
+    assert.equal(await page.locator('[data-testid="message-thread"] img, [data-testid="message-thread"] script').count(), 0);
+    assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+    assert.equal(await page.getByTestId('internal-note-marker').count(), 1);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(cspViolations, []);
+  });
+});

@@ -1,0 +1,78 @@
+import type { ReactNode } from 'react';
+import { Shell } from './components/Shell';
+import { HOME_PATH, loginUrlReturningTo, returnPathFromSearch } from './lib/loginRedirect';
+import { matchPath, Redirect, useLocation } from './lib/router';
+import { useSession } from './lib/session';
+import { ConversationListPage } from './pages/ConversationListPage';
+import { ConversationPage } from './pages/ConversationPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+/** A page of the signed-in app: a path pattern and what to render for its parameters. */
+interface Route {
+  pattern: string;
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+// The server answers each of these paths with index.html (see web/README.md).
+const ROUTES: readonly Route[] = [
+  { pattern: '/', render: () => <Redirect to={HOME_PATH} /> },
+  { pattern: '/conversations', render: () => <ConversationListPage /> },
+  {
+    pattern: '/conversations/:id',
+    render: ({ id }) =>
+      id && /^[1-9]\d{0,15}$/.test(id) ? (
+        // A new key for each conversation, so no state of the previous one carries over.
+        <ConversationPage key={id} conversationId={Number(id)} />
+      ) : (
+        <NotFoundPage />
+      ),
+  },
+];
+
+function renderRoute(pathname: string): ReactNode {
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, pathname);
+    if (params) return route.render(params);
+  }
+  return <NotFoundPage />;
+}
+
+function StatusScreen({ children }: { children: ReactNode }) {
+  return <main className="status-screen">{children}</main>;
+}
+
+/** The whole app: the session check, the sign-in page, and the signed-in pages inside the shell. */
+export function App() {
+  const { session, retry } = useSession();
+  const { pathname, search } = useLocation();
+  const onLoginPage = pathname === '/login';
+
+  switch (session.status) {
+    case 'checking':
+      return (
+        <StatusScreen>
+          <p className="muted">Loading Kvalita…</p>
+        </StatusScreen>
+      );
+    case 'unavailable':
+      return (
+        <StatusScreen>
+          <div className="notice notice--error" role="alert">
+            <p>{session.error.message}</p>
+            <button type="button" className="button" onClick={retry}>
+              Try again
+            </button>
+          </div>
+        </StatusScreen>
+      );
+    case 'signed-out':
+      return onLoginPage ? <LoginPage /> : <Redirect to={loginUrlReturningTo(`${pathname}${search}`)} />;
+    case 'signed-in':
+      return onLoginPage ? (
+        <Redirect to={returnPathFromSearch(search)} />
+      ) : (
+        <Shell>{renderRoute(pathname)}</Shell>
+      );
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The one way the web app talks to the server: JSON over `/api/v1`, authenticated by the
+ * session cookie. Writes carry the CSRF token from the sign-in answer, and any 401 outside
+ * sign-in tells the app that the session is gone.
+ */
+import type {
+  ConversationDetail,
+  ConversationListQuery,
+  ConversationPage,
+  ErrorBody,
+  ErrorDetail,
+  SessionResponse,
+} from './types';
+
+const API_BASE = '/api/v1';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const UNREACHABLE_MESSAGE = 'Cannot reach the Kvalita server. Check your connection and try again.';
+
+/** A failed API call; `status` is 0 when the server could not be reached at all. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let unauthorizedListener: (() => void) | null = null;
+
+/** Remembers the CSRF token of the current session (null after sign-out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Registers what happens when the server answers 401; returns a function that unregisters it. */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListener = listener;
+  return () => {
+    if (unauthorizedListener === listener) unauthorizedListener = null;
+  };
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/** Builds `?a=1&b=2` from the non-empty values of `query`, or '' when there are none. */
+export function buildQueryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query) as Array<[string, QueryValue]>) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Sign-in answers 401 for a wrong password; that is not an expired session. */
+  ignoreUnauthorized?: boolean;
+}
+
+async function errorFromResponse(response: Response): Promise<ApiError> {
+  let body: Partial<ErrorBody> = {};
+  try {
+    body = (await response.json()) as Partial<ErrorBody>;
+  } catch {
+    // Not JSON (a proxy's error page, say): the status alone has to do.
+  }
+  const gatewayFailed = response.status >= 502 && response.status <= 504;
+  const fallbackMessage = gatewayFailed
+    ? UNREACHABLE_MESSAGE
+    : response.statusText || `HTTP ${response.status}`;
+  return new ApiError(
+    response.status,
+    typeof body.error === 'string' ? body.error : `http_${response.status}`,
+    typeof body.message === 'string' ? body.message : fallbackMessage,
+    Array.isArray(body.details) ? body.details : [],
+  );
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', UNREACHABLE_MESSAGE);
+  }
+
+  if (!response.ok) {
+    const error = await errorFromResponse(response);
+    if (response.status === 401 && !options.ignoreUnauthorized) unauthorizedListener?.();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    // An HTML page instead of JSON usually means /api is not routed to the Kvalita server.
+    throw new ApiError(
+      response.status,
+      'bad_response',
+      'The server sent an answer the app does not understand.',
+    );
+  }
+}
+
+/** True for the error a fetch raises when its AbortSignal fires; such errors are not shown. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** Signs in; rejects with status 401 for wrong credentials and 429 when rate-limited. */
+export function login(email: string, password: string): Promise<SessionResponse> {
+  return request('POST', '/auth/login', { body: { email, password }, ignoreUnauthorized: true });
+}
+
+/** Ends the session on the server. */
+export function logout(): Promise<void> {
+  return request('POST', '/auth/logout');
+}
+
+/** The signed-in user and the CSRF token of the session; rejects with 401 when signed out. */
+export function fetchCurrentSession(signal?: AbortSignal): Promise<SessionResponse> {
+  // A missing session at start-up is normal, so the app handles this 401 itself.
+  return request('GET', '/auth/me', { signal, ignoreUnauthorized: true });
+}
+
+/** One page of the conversation list. */
+export function listConversations(
+  query: ConversationListQuery,
+  signal?: AbortSignal,
+): Promise<ConversationPage> {
+  return request('GET', `/conversations${buildQueryString(query)}`, { signal });
+}
+
+/** One conversation with its messages and feedback; rejects with 404 when missing or not visible. */
+export function getConversation(id: number, signal?: AbortSignal): Promise<ConversationDetail> {
+  return request('GET', `/conversations/${encodeURIComponent(String(id))}`, { signal });
+}

@@ -1,0 +1,158 @@
+/**
+ * Shapes of the Kvalita HTTP API as the web app uses them. They mirror the server's TypeBox
+ * schemas (src/modules/<module>/<module>.schema.ts); the web build does not import server code, so a change
+ * there must be repeated here.
+ */
+
+/** Channels a contact can arrive through. */
+export const CHANNELS = [
+  'phone',
+  'email',
+  'chat',
+  'social',
+  'messenger',
+  'sms',
+  'in_person',
+  'forum',
+  'other',
+] as const;
+/** Lifecycle states of a conversation. */
+export const STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
+/** Who wrote a message. */
+export const MESSAGE_ROLES = ['customer', 'agent', 'bot', 'system'] as const;
+/** Survey kinds. */
+export const FEEDBACK_TYPES = ['csat', 'nps', 'ces'] as const;
+/** User roles, from most to least powerful. */
+export const USER_ROLES = ['admin', 'manager', 'reviewer', 'lead', 'agent', 'viewer'] as const;
+/** Sort orders of the conversation list. */
+export const SORTS = ['-created_at', 'created_at'] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+export type ConversationStatus = (typeof STATUSES)[number];
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
+export type FeedbackType = (typeof FEEDBACK_TYPES)[number];
+export type UserRole = (typeof USER_ROLES)[number];
+export type ConversationSort = (typeof SORTS)[number];
+
+/** The signed-in user. */
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  /** The agent id in the source system, when this user is an agent. */
+  agent_id: string | null;
+}
+
+/** Answer of `POST /auth/login` and `GET /auth/me`. */
+export interface SessionResponse {
+  user: User;
+  csrf_token: string;
+}
+
+/** One refused field of a request. */
+export interface ErrorDetail {
+  field: string;
+  reason: string;
+}
+
+/** Body of every error answer. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+/** An agent as the conversation API shows it. */
+export interface AgentRef {
+  id: string;
+  name: string | null;
+}
+
+/** A conversation as the API lists it. Timestamps are ISO 8601 strings. */
+export interface ConversationSummary {
+  id: number;
+  source: string;
+  external_id: string;
+  channel: Channel;
+  language: string | null;
+  subject: string | null;
+  status: ConversationStatus | null;
+  priority: string | null;
+  created_at: string;
+  resolved_at: string | null;
+  agent: AgentRef | null;
+  team: string | null;
+  customer_id: string | null;
+  tags: string[];
+  message_count: number;
+  has_feedback: boolean;
+  complaint: boolean;
+  wait_s: number | null;
+  handle_s: number | null;
+  transfers: number | null;
+  abandoned: boolean | null;
+  reopened: number | null;
+  outcome: string | null;
+}
+
+/** The customer of a conversation. */
+export interface Customer {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** One message of a conversation; `start_s`/`end_s` are offsets into a call recording. */
+export interface Message {
+  seq: number;
+  role: MessageRole;
+  author: string | null;
+  at: string | null;
+  text: string;
+  internal: boolean;
+  start_s: number | null;
+  end_s: number | null;
+}
+
+/** One survey answer about a conversation. */
+export interface Feedback {
+  type: FeedbackType;
+  score: number;
+  scale: number;
+  comment: string | null;
+  at: string | null;
+}
+
+/** A conversation with its messages and feedback. */
+export interface ConversationDetail extends ConversationSummary {
+  customer: Customer | null;
+  custom: Record<string, unknown>;
+  messages: Message[];
+  feedback: Feedback[];
+}
+
+/** One page of `GET /conversations`. */
+export interface ConversationPage {
+  items: ConversationSummary[];
+  next_cursor: string | null;
+}
+
+/** Query of `GET /conversations`; empty values are left out of the request. */
+export interface ConversationListQuery {
+  from?: string;
+  to?: string;
+  channel?: Channel;
+  agent?: string;
+  team?: string;
+  language?: string;
+  tag?: string;
+  status?: ConversationStatus;
+  has_feedback?: boolean;
+  complaint?: boolean;
+  q?: string;
+  sort?: ConversationSort;
+  limit?: number;
+  cursor?: string;
+}

@@ -1,0 +1,178 @@
+import { type ReactNode, useId } from 'react';
+import {
+  CHANNELS,
+  type Channel,
+  type ConversationSort,
+  type ConversationStatus,
+  STATUSES,
+} from '../api/types';
+import {
+  type ConversationFilters,
+  EMPTY_FILTERS,
+  hasActiveFilters,
+  MAX_SEARCH_LENGTH,
+  type TriState,
+} from '../lib/conversationFilters';
+import { channelLabel, statusLabel } from '../lib/format';
+import { DebouncedTextInput } from './DebouncedTextInput';
+
+type TextFilter = 'q' | 'language' | 'agent' | 'team' | 'tag';
+
+interface ConversationFilterBarProps {
+  filters: ConversationFilters;
+  onChange: (filters: ConversationFilters) => void;
+}
+
+function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={htmlFor}>
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** The filters above the conversation list; every change is reported at once (text after a pause). */
+export function ConversationFilterBar({ filters, onChange }: ConversationFilterBarProps) {
+  const idPrefix = useId();
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const set = <K extends keyof ConversationFilters>(name: K, value: ConversationFilters[K]) =>
+    onChange({ ...filters, [name]: value });
+
+  const textField = (name: TextFilter, label: string, placeholder: string, testId: string) => (
+    <Field label={label} htmlFor={id(name)}>
+      <DebouncedTextInput
+        id={id(name)}
+        className="input"
+        type="text"
+        value={filters[name]}
+        placeholder={placeholder}
+        maxLength={512}
+        onCommit={(value) => set(name, value)}
+        data-testid={testId}
+      />
+    </Field>
+  );
+
+  const yesNoField = (name: 'has_feedback' | 'complaint', label: string, testId: string) => (
+    <Field label={label} htmlFor={id(name)}>
+      <select
+        id={id(name)}
+        className="input"
+        value={filters[name]}
+        onChange={(event) => set(name, event.target.value as TriState)}
+        data-testid={testId}
+      >
+        <option value="">Any</option>
+        <option value="true">Yes</option>
+        <option value="false">No</option>
+      </select>
+    </Field>
+  );
+
+  return (
+    <search className="filter-bar" aria-label="Filter conversations">
+      <div className="filter-bar__search">
+        <Field label="Search" htmlFor={id('q')}>
+          <DebouncedTextInput
+            id={id('q')}
+            className="input"
+            type="search"
+            value={filters.q}
+            placeholder="Words in the subject or messages"
+            maxLength={MAX_SEARCH_LENGTH}
+            onCommit={(value) => set('q', value)}
+            data-testid="filter-q"
+          />
+        </Field>
+      </div>
+      <div className="filter-bar__grid">
+        <Field label="From" htmlFor={id('from')}>
+          <input
+            id={id('from')}
+            className="input"
+            type="date"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(event) => set('from', event.target.value)}
+            data-testid="filter-from"
+          />
+        </Field>
+        <Field label="To" htmlFor={id('to')}>
+          <input
+            id={id('to')}
+            className="input"
+            type="date"
+            value={filters.to}
+            min={filters.from || undefined}
+            onChange={(event) => set('to', event.target.value)}
+            data-testid="filter-to"
+          />
+        </Field>
+        <Field label="Channel" htmlFor={id('channel')}>
+          <select
+            id={id('channel')}
+            className="input"
+            value={filters.channel}
+            onChange={(event) => set('channel', event.target.value as Channel | '')}
+            data-testid="filter-channel"
+          >
+            <option value="">All channels</option>
+            {CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {channelLabel(channel)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Status" htmlFor={id('status')}>
+          <select
+            id={id('status')}
+            className="input"
+            value={filters.status}
+            onChange={(event) => set('status', event.target.value as ConversationStatus | '')}
+            data-testid="filter-status"
+          >
+            <option value="">All statuses</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {statusLabel(status)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {textField('language', 'Language', 'e.g. en', 'filter-language')}
+        {textField('agent', 'Agent id', 'Id in the source system', 'filter-agent')}
+        {textField('team', 'Team', 'Team name', 'filter-team')}
+        {textField('tag', 'Tag', 'Tag', 'filter-tag')}
+        {yesNoField('has_feedback', 'Feedback', 'filter-has-feedback')}
+        {yesNoField('complaint', 'Complaint', 'filter-complaint')}
+        <Field label="Order" htmlFor={id('sort')}>
+          <select
+            id={id('sort')}
+            className="input"
+            value={filters.sort}
+            onChange={(event) => set('sort', event.target.value as ConversationSort)}
+            data-testid="filter-sort"
+          >
+            <option value="-created_at">Newest first</option>
+            <option value="created_at">Oldest first</option>
+          </select>
+        </Field>
+        <div className="filter-bar__actions">
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={!hasActiveFilters(filters)}
+            onClick={() => onChange({ ...EMPTY_FILTERS, sort: filters.sort })}
+            data-testid="filter-clear"
+          >
+            Clear filters
+          </button>
+        </div>
+      </div>
+    </search>
+  );
+}

@@ -1,0 +1,86 @@
+import { type ReactNode, useState } from 'react';
+import { userRoleLabel } from '../lib/format';
+import { Link, useLocation } from '../lib/router';
+import { useCurrentUser, useSession } from '../lib/session';
+
+/** An entry of the main navigation; `section` is the path prefix that marks it as current. */
+interface NavItem {
+  label: string;
+  to: string;
+  section: string;
+}
+
+// Later versions add review, dashboards and settings here.
+const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Conversations', to: '/conversations', section: '/conversations' },
+];
+
+function isInSection(pathname: string, section: string): boolean {
+  return pathname === section || pathname.startsWith(`${section}/`);
+}
+
+/** The frame of every signed-in page: top bar with navigation and the user, then the page. */
+export function Shell({ children }: { children: ReactNode }) {
+  const user = useCurrentUser();
+  const { signOut } = useSession();
+  const { pathname } = useLocation();
+  const [signingOut, setSigningOut] = useState(false);
+
+  const handleSignOut = () => {
+    setSigningOut(true);
+    // The session provider switches to signed-out, and the app then shows the sign-in page.
+    void signOut().finally(() => setSigningOut(false));
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <Link to="/conversations" className="brand" data-testid="brand">
+          Kvalita
+        </Link>
+        <nav className="main-nav" aria-label="Main">
+          <ul>
+            {NAV_ITEMS.map((item) => {
+              const current = isInSection(pathname, item.section);
+              return (
+                <li key={item.to}>
+                  <Link
+                    to={item.to}
+                    className={current ? 'main-nav__link main-nav__link--current' : 'main-nav__link'}
+                    aria-current={current ? 'page' : undefined}
+                    data-testid={`nav-${item.section.slice(1)}`}
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <div className="user-menu">
+          <span className="user-menu__name" data-testid="current-user-name">
+            {user.name}
+          </span>
+          <span className="badge badge--role" data-testid="current-user-role">
+            {userRoleLabel(user.role)}
+          </span>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={handleSignOut}
+            disabled={signingOut}
+            data-testid="sign-out"
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
