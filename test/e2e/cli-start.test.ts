@@ -34,7 +34,9 @@ async function start(dataDir: string, extra: string[] = []): Promise<Started> {
 
 async function stop(started: Started): Promise<void> {
   started.child.kill('SIGTERM');
-  await new Promise((resolve) => (started.child.exitCode !== null ? resolve(null) : started.child.once('close', resolve)));
+  await new Promise((resolve) =>
+    started.child.exitCode !== null ? resolve(null) : started.child.once('close', resolve),
+  );
 }
 
 describe('kvalita start', () => {
@@ -54,12 +56,15 @@ describe('kvalita start', () => {
       });
       assert.equal(login.status, 200);
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      const page = (await (await fetch(`${server.url}/api/v1/conversations?limit=500`, { headers: { cookie } })).json()) as {
+      const page = (await (
+        await fetch(`${server.url}/api/v1/conversations?limit=500`, { headers: { cookie } })
+      ).json()) as {
         items: Array<{ language: string | null; channel: string }>;
       };
       assert.equal(page.items.length, 300);
       const languages = new Set(page.items.map((item) => item.language).filter(Boolean));
-      for (const language of ['en', 'ru', 'bg', 'hr', 'hu']) assert.ok(languages.has(language), `demo has ${language}`);
+      for (const language of ['en', 'ru', 'bg', 'hr', 'hu'])
+        assert.ok(languages.has(language), `demo has ${language}`);
       const home = await fetch(`${server.url}/`);
       assert.equal(home.status, 200);
       assert.match(home.headers.get('content-security-policy') ?? '', /script-src 'self'/);

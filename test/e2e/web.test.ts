@@ -44,7 +44,12 @@ describe('web app in Chromium', { skip }, () => {
     app = await buildApp(createServices(loadConfig({ dataDir: test.dataDir }, {}), test.database));
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    await new UsersService(test.database.kysely).createUser({ email: 'qa@example.com', role: 'manager', password: PASSWORD, name: 'Quinn QA' });
+    await new UsersService(test.database.kysely).createUser({
+      email: 'qa@example.com',
+      role: 'manager',
+      password: PASSWORD,
+      name: 'Quinn QA',
+    });
     const items = Array.from({ length: 60 }, (_, n) => conversation(n));
     items.push(
       conversation(999, {
@@ -57,10 +62,22 @@ describe('web app in Chromium', { skip }, () => {
         ],
       }),
     );
-    await ingestItems(test.database, items.map((raw) => ({ raw })), 'test');
+    await ingestItems(
+      test.database,
+      items.map((raw) => ({ raw })),
+      'test',
+    );
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage();
     page.on('dialog', async (dialog) => {
@@ -93,18 +110,25 @@ describe('web app in Chromium', { skip }, () => {
     assert.equal(await page.getByTestId('current-user-name').textContent(), 'Quinn QA');
     assert.equal(await page.getByTestId('conversation-row').count(), 50);
     await page.getByTestId('page-next').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="conversation-row"]').length === 11);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="conversation-row"]').length === 11,
+    );
   });
 
   it('shows hostile customer text literally and runs none of it', async () => {
     await page.goto(`${base}/conversations?q=pwned`);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="conversation-row"]').length === 1);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="conversation-row"]').length === 1,
+    );
     await page.getByTestId('conversation-link').first().click();
     await page.getByTestId('message-thread').waitFor();
     const bodies = await page.getByTestId('message-body').allTextContents();
     assert.equal(bodies[0], HOSTILE);
     assert.equal(await page.getByTestId('conversation-subject').textContent(), HOSTILE);
-    assert.equal(await page.locator('[data-testid="message-thread"] img, [data-testid="message-thread"] script').count(), 0);
+    assert.equal(
+      await page.locator('[data-testid="message-thread"] img, [data-testid="message-thread"] script').count(),
+      0,
+    );
     assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
     assert.equal(await page.getByTestId('internal-note-marker').count(), 1);
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
