@@ -28,6 +28,15 @@ const HOSTILE = [
   '<a href="javascript:window.__pwned = 3">click me</a>',
 ].join(' ');
 
+/** Waits until the list shows exactly `count` rows (the page's CSP forbids evaluated strings). */
+async function waitForRows(page: Page, count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while ((await page.getByTestId('conversation-row').count()) !== count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} conversation rows`);
+    await page.waitForTimeout(50);
+  }
+}
+
 describe('web app in Chromium', { skip }, () => {
   let test: TestDatabase;
   let app: FastifyInstance;
@@ -110,16 +119,12 @@ describe('web app in Chromium', { skip }, () => {
     assert.equal(await page.getByTestId('current-user-name').textContent(), 'Quinn QA');
     assert.equal(await page.getByTestId('conversation-row').count(), 50);
     await page.getByTestId('page-next').click();
-    await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid="conversation-row"]').length === 11,
-    );
+    await waitForRows(page, 11);
   });
 
   it('shows hostile customer text literally and runs none of it', async () => {
     await page.goto(`${base}/conversations?q=pwned`);
-    await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid="conversation-row"]').length === 1,
-    );
+    await waitForRows(page, 1);
     await page.getByTestId('conversation-link').first().click();
     await page.getByTestId('message-thread').waitFor();
     const bodies = await page.getByTestId('message-body').allTextContents();
@@ -131,7 +136,7 @@ describe('web app in Chromium', { skip }, () => {
     );
     assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
     assert.equal(await page.getByTestId('internal-note-marker').count(), 1);
-    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await page.evaluate(() => (globalThis as any).__pwned), undefined);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(cspViolations, []);
   });

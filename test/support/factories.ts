@@ -16,7 +16,7 @@ export function conversation(
     status: 'resolved',
     created_at: `2026-03-${day}T09:${String(n % 60).padStart(2, '0')}:00Z`,
     resolved_at: `2026-03-${day}T10:00:00Z`,
-    agent: { id: `a-${n % 3}`, name: `Agent ${n % 3}`, team: n % 2 === 0 ? 'Zagreb L1' : 'London L1' },
+    agent: { id: `a-${n % 3}`, name: `Agent ${n % 3}`, team: n % 3 === 0 ? 'Zagreb L1' : 'London L1' },
     customer: { id: `c-${n}`, name: `Customer ${n}`, email: `c${n}@example.com`, phone: '+385911234567' },
     tags: n % 2 === 0 ? ['billing'] : ['delivery', 'refund'],
     messages: [

@@ -8,10 +8,8 @@ import type { Database, DialectOperations } from '../database.js';
 import { searchWords } from '../database.js';
 import type { DB } from '../schema.js';
 
-/** Opens (creating when missing) the SQLite database file `fileName` in `dataDir`. */
-export function openSqlite(dataDir: string, fileName: string): Database {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, fileName);
+/** Opens one connection to the SQLite file with the settings every connection of Kvalita uses. */
+export function openSqliteConnection(file: string): SqliteDatabase.Database {
   const raw = new SqliteDatabase(file);
   raw.pragma('journal_mode = WAL');
   // NORMAL keeps every committed transaction intact after a crash of the process; only an OS
@@ -21,6 +19,14 @@ export function openSqlite(dataDir: string, fileName: string): Database {
   raw.pragma('busy_timeout = 10000');
   raw.pragma('cache_size = -65536');
   raw.pragma('temp_store = MEMORY');
+  return raw;
+}
+
+/** Opens (creating when missing) the SQLite database file `fileName` in `dataDir`. */
+export function openSqlite(dataDir: string, fileName: string): Database {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, fileName);
+  const raw = openSqliteConnection(file);
   const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
 
   const dialect: DialectOperations = {

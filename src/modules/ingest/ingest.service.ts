@@ -155,15 +155,25 @@ export async function storeItems(
 ): Promise<void> {
   const batchSize = callbacks.batchSize ?? 1000;
   let batch: NormalizedConversation[] = [];
-  let writerFailed = false;
+  // One batch may be in the writer while the next is read and validated (PostgreSQL works on
+  // a batch while this thread parses the next; SQLite's writer finishes before it returns).
+  let inFlight: Promise<void> | null = null;
+  let failure: { error: unknown } | null = null;
   const flush = async () => {
-    if (batch.length === 0 || writerFailed) return;
-    writerFailed = true;
-    const results = await writer.writeBatch(batch);
-    writerFailed = false;
-    for (const result of results) count(summary, result.outcome);
+    if (inFlight) await inFlight;
+    if (failure) throw failure.error;
+    if (batch.length === 0) return;
+    const writing = batch;
     batch = [];
-    callbacks.onBatch?.();
+    inFlight = writer.writeBatch(writing).then(
+      (results) => {
+        for (const result of results) count(summary, result.outcome);
+        callbacks.onBatch?.();
+      },
+      (error: unknown) => {
+        failure = { error };
+      },
+    );
   };
   try {
     for await (const item of items) {
@@ -180,7 +190,9 @@ export async function storeItems(
   } finally {
     // An input that breaks off (a truncated gzip, say) keeps what was read before it.
     await flush();
+    if (inFlight) await inFlight;
   }
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
 function check(

@@ -63,7 +63,9 @@ export class SqliteConversationWriter implements ConversationWriter {
   private readonly insertSearch: Statement;
   private readonly upsertTeam: Statement;
   private readonly upsertAgent: Statement;
-  private readonly upsertCustomer: Statement;
+  private readonly findCustomer: Statement;
+  private readonly insertCustomer: Statement;
+  private readonly insertCustomerPii: Statement;
   private readonly upsertCustomerPii: Statement;
   private readonly upsertTag: Statement;
   private readonly writeTransaction: (batch: readonly NormalizedConversation[]) => WriteResult[];
@@ -71,7 +73,6 @@ export class SqliteConversationWriter implements ConversationWriter {
   // Caches of ids already in the database; cleared whenever a transaction fails.
   private readonly teamIds = new Map<string, number>();
   private readonly agents = new Map<string, AgentState>();
-  private readonly customerIds = new Map<string, number>();
   private readonly tagIds = new Map<string, number>();
 
   constructor(db: BetterSqlite3.Database) {
@@ -112,8 +113,10 @@ export class SqliteConversationWriter implements ConversationWriter {
          team_id = coalesce(excluded.team_id, agents.team_id)
        RETURNING id, name, team_id`,
     );
-    this.upsertCustomer = db.prepare(
-      'INSERT INTO customers (external_id, created_at) VALUES (?, ?) ON CONFLICT (external_id) DO UPDATE SET external_id = excluded.external_id RETURNING id',
+    this.findCustomer = db.prepare('SELECT id FROM customers WHERE external_id = ?');
+    this.insertCustomer = db.prepare('INSERT INTO customers (external_id, created_at) VALUES (?, ?)');
+    this.insertCustomerPii = db.prepare(
+      'INSERT INTO customer_pii (customer_id, name, email, phone, updated_at) VALUES (?, ?, ?, ?, ?)',
     );
     this.upsertCustomerPii = db.prepare(
       `INSERT INTO customer_pii (customer_id, name, email, phone, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -135,7 +138,6 @@ export class SqliteConversationWriter implements ConversationWriter {
     } catch (error) {
       this.teamIds.clear();
       this.agents.clear();
-      this.customerIds.clear();
       this.tagIds.clear();
       throw error;
     }
@@ -246,15 +248,16 @@ export class SqliteConversationWriter implements ConversationWriter {
     return row.id;
   }
 
+  // Customers are not cached: there are as many as conversations, and memory must stay flat.
   private customerId(customer: NonNullable<NormalizedConversation['customer']>, now: number): number {
-    let id = this.customerIds.get(customer.externalId);
-    if (id === undefined) {
-      id = (this.upsertCustomer.get(customer.externalId, now) as { id: number }).id;
-      this.customerIds.set(customer.externalId, id);
+    const personal = customer.name !== null || customer.email !== null || customer.phone !== null;
+    const found = this.findCustomer.get(customer.externalId) as { id: number } | undefined;
+    if (found) {
+      if (personal) this.upsertCustomerPii.run(found.id, customer.name, customer.email, customer.phone, now);
+      return found.id;
     }
-    if (customer.name !== null || customer.email !== null || customer.phone !== null) {
-      this.upsertCustomerPii.run(id, customer.name, customer.email, customer.phone, now);
-    }
+    const id = Number(this.insertCustomer.run(customer.externalId, now).lastInsertRowid);
+    if (personal) this.insertCustomerPii.run(id, customer.name, customer.email, customer.phone, now);
     return id;
   }
 
