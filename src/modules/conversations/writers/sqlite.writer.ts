@@ -97,11 +97,9 @@ export class SqliteConversationWriter implements ConversationWriter {
     this.insertFeedback = db.prepare(
       'INSERT INTO feedback (conversation_id, seq, type, score, scale, comment, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.insertTagLink = db.prepare(
-      'INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id) VALUES (?, ?)',
-    );
+    this.insertTagLink = db.prepare('INSERT INTO conversation_tags (conversation_id, tag_id) VALUES (?, ?)');
     this.insertField = db.prepare(
-      'INSERT OR REPLACE INTO conversation_fields (conversation_id, key, value) VALUES (?, ?, ?)',
+      'INSERT INTO conversation_fields (conversation_id, key, value) VALUES (?, ?, ?)',
     );
     this.insertSearch = db.prepare('INSERT INTO conversation_search (rowid, body) VALUES (?, ?)');
     this.upsertTeam = db.prepare(

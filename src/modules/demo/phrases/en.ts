@@ -323,13 +323,13 @@ export const en: PhraseBank = {
           ],
           answers: [
             'You get the full {amount}, including the original delivery charge.',
-            'The refund is {amount}: the price of the item plus the delivery fee of {amount2}.',
+            'The refund is {amount}: the price of the item plus the original delivery fee.',
           ],
         },
       ],
       nextSteps: [
         "You'll get a confirmation e-mail with the refund reference. If the money isn't there {dateBy}, send us a screenshot of your statement and I'll chase it with the bank.",
-        "You don't need to do anything else; I'll check on {dateOn} that the payment has gone through.",
+        "You don't need to do anything else; I'll check {dateOn} that the payment has gone through.",
         'Please keep the post office receipt until the refund arrives, just in case.',
       ],
       articles: [
@@ -415,7 +415,6 @@ export const en: PhraseBank = {
           url: 'https://help.lumio.example/en/articles/4002-router-lights',
         },
         { title: 'Fixing slow Wi-Fi at home', url: 'https://help.lumio.example/en/articles/4015-slow-wifi' },
-        { title: 'Service status in your area', url: 'https://status.lumio.example/en' },
       ],
       notes: [
         'Known outage at cabinet, ref {ticket}. Customer informed.',
@@ -726,7 +725,7 @@ export const en: PhraseBank = {
     },
   },
 
-  customerHellos: ['Hi,', 'Hello,', 'Hi there,', 'Good morning,', 'Hello.'],
+  customerHellos: ['Hi,', 'Hello,', 'Hi there,', 'Hey,', 'Hello.'],
   customerSignoffs: ['Thanks,\n{given}', 'Regards,\n{customer}', 'Kind regards,\n{customer}', '{given}'],
   repeatContact: [
     'I already contacted you about this last week and nothing has changed.',
@@ -819,10 +818,11 @@ export const en: PhraseBank = {
     'Could I take your name, please?',
     'Who am I speaking with, please?',
   ],
+  howCanIHelp: ['How can I help you?', 'What can I do for you today?', 'How can I help?'],
   askDetails: [
-    'Could you give me the order or invoice number, please?',
-    'Can you confirm the e-mail address on the account, please?',
+    'Could you give me your order, invoice or account details, please?',
     'Could you tell me a bit more, so I can check it properly?',
+    'Could you confirm a few details for me, please?',
   ],
   empathy: [
     "I'm really sorry this happened to you.",
@@ -849,9 +849,9 @@ export const en: PhraseBank = {
   ],
   estimates: [
     'Everything should be sorted {dateBy}.',
-    'This usually takes {days}.',
-    'You can expect it to be resolved within {hours}.',
     "I'd expect this to be finished {dateBy} at the latest.",
+    'You can count on it being resolved {dateBy}.',
+    'It usually takes about {days}, so it will all be done {dateBy}.',
   ],
   articleOffers: [
     'For next time, here is a short guide: "{title}" — {url}',
@@ -880,8 +880,8 @@ export const en: PhraseBank = {
     "I can't transfer you, you'll have to accept this answer.",
   ],
   escalationPickups: [
-    "Hello, this is {agent}, I'm a team leader. I've read through your case and I'm going to take it from here.",
-    "Hi, {agent} here from the escalations team. I've got all the details, so you won't need to repeat anything.",
+    "This is {agent}, I'm a team leader. I've read through your case and I'm going to take it from here.",
+    "{agent} here from the escalations team. I've got all the details, so you won't need to repeat anything.",
   ],
   anythingElse: [
     'Is there anything else I can help you with?',
@@ -895,7 +895,7 @@ export const en: PhraseBank = {
     'Thank you for getting in touch.',
   ],
   ratingRequests: [
-    "You'll receive a short survey after this conversation — I'd really appreciate it if you could rate our chat.",
+    "You'll receive a short survey after this conversation — I'd really appreciate it if you could rate our conversation.",
     'If you have a moment, please rate this conversation in the survey that follows; it really helps us improve.',
     'Could you please rate my service using the link you will receive? Any feedback, good or bad, is welcome.',
   ],

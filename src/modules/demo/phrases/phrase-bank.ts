@@ -121,7 +121,7 @@ export interface PhraseBank {
     father: GivenName | undefined,
     formal: boolean,
   ): PersonName;
-  /** A date as used after a verb: "on Monday 3 March", "3 марта", "március 3-án". */
+  /** A date as used after a verb: "on Monday 3 March", "3 марта", "на 3 март", "március 3-án, kedden". */
   dateOn(date: Date): string;
   /** A deadline: "by 3 March", "до 3 марта", "március 3-ig". */
   dateBy(date: Date): string;
@@ -186,6 +186,8 @@ export interface PhraseBank {
   introductions: readonly string[];
   /** How an agent answers the phone ({agent}, {company}); follows a greeting or stands alone. */
   phoneIntroductions: readonly string[];
+  /** Agent offers help when the customer has not yet said anything (in person, on the phone). */
+  howCanIHelp: readonly string[];
   /** Agent asks the customer's name. */
   askName: readonly string[];
   /** Agent asks for details (order number, account e-mail…). */
@@ -198,7 +200,7 @@ export interface PhraseBank {
   afterHold: readonly string[];
   /** Answers that say nothing: "we are working on it". */
   vague: readonly string[];
-  /** Time estimates ({days}, {hours}, {dateBy}, {timeBy}). */
+  /** Time estimates, tied to the conversation's deadline ({dateBy}, {days}) so they agree with concrete answers. */
   estimates: readonly string[];
   /** Offers of a help article ({title}, {url}). */
   articleOffers: readonly string[];
@@ -210,7 +212,10 @@ export interface PhraseBank {
   transferOffers: readonly string[];
   /** Agent refuses to escalate. */
   escalationRefusals: readonly string[];
-  /** A senior colleague takes over after a transfer ({agent}). */
+  /**
+   * A senior colleague takes over after a transfer ({agent}); no greeting, the generator adds one.
+   * The first entry is a team leader introducing themselves.
+   */
   escalationPickups: readonly string[];
   /** "Is there anything else I can help you with?" */
   anythingElse: readonly string[];
@@ -220,7 +225,7 @@ export interface PhraseBank {
   ratingRequests: readonly string[];
   /** Agent's goodbye. */
   farewells: readonly string[];
-  /** Agent's proactive update on a long case, a day or more later ({dateBy}). */
+  /** Agent's updates on a long case a day or more apart ({dateBy}), in order: the first, then later ones. */
   followUps: readonly string[];
   /** Agent reopens a case that came back. */
   reopenReplies: readonly string[];
@@ -245,10 +250,10 @@ export function shopPrice(amount: number): number {
   return Math.round(amount);
 }
 
-/** Groups thousands with `separator`: 12345 → "12 345". */
-export function groupThousands(whole: number, separator: string): string {
+/** Groups thousands with `separator`: 12345 → "12 345"; four-digit numbers only when `groupFour`. */
+export function groupThousands(whole: number, separator: string, groupFour = false): string {
   const digits = String(Math.round(whole));
-  if (digits.length <= 4) return digits;
+  if (digits.length <= (groupFour ? 3 : 4)) return digits;
   let grouped = '';
   for (let end = digits.length; end > 0; end -= 3) {
     const start = Math.max(0, end - 3);
@@ -268,9 +273,4 @@ export function slavicPlural(count: number, one: string, few: string, many: stri
   if (last === 1) return one;
   if (last >= 2 && last <= 4) return few;
   return many;
-}
-
-/** Two digits, zero-padded. */
-export function pad2(value: number): string {
-  return value < 10 ? `0${value}` : String(value);
 }
