@@ -53,6 +53,34 @@ export interface NormalizedConversation {
   contentHash: string;
 }
 
+/** Columns of `conversations` a write sets, in the order the writers bind them (all but the id and `imported_at`). */
+export const CONVERSATION_COLUMNS = [
+  'source',
+  'external_id',
+  'channel',
+  'language',
+  'subject',
+  'status',
+  'priority',
+  'created_at',
+  'resolved_at',
+  'agent_id',
+  'team_id',
+  'customer_id',
+  'wait_s',
+  'handle_s',
+  'transfers',
+  'abandoned',
+  'reopened',
+  'outcome',
+  'complaint',
+  'has_feedback',
+  'message_count',
+  'custom',
+  'content_hash',
+  'updated_at',
+] as const;
+
 /** What storing one conversation did. */
 export type WriteOutcome = 'imported' | 'updated' | 'unchanged';
 

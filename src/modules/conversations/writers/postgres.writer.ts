@@ -5,6 +5,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import {
+  CONVERSATION_COLUMNS,
   type ConversationWriter,
   filterableFields,
   type NormalizedConversation,
@@ -22,31 +23,10 @@ function chunks<T>(rows: T[], columns: number): T[][] {
   return result;
 }
 
-// Every column an update rewrites: all but the key and the time of the first import.
-const UPDATED_COLUMNS = [
-  'channel',
-  'language',
-  'subject',
-  'status',
-  'priority',
-  'created_at',
-  'resolved_at',
-  'agent_id',
-  'team_id',
-  'customer_id',
-  'wait_s',
-  'handle_s',
-  'transfers',
-  'abandoned',
-  'reopened',
-  'outcome',
-  'complaint',
-  'has_feedback',
-  'message_count',
-  'custom',
-  'content_hash',
-  'updated_at',
-] as const;
+// Every column an update rewrites: all but the key (and the time of the first import).
+const UPDATED_COLUMNS = CONVERSATION_COLUMNS.filter(
+  (column) => column !== 'source' && column !== 'external_id',
+);
 
 const keyOf = (conversation: NormalizedConversation) =>
   `${conversation.source}\u0000${conversation.externalId}`;

@@ -4,6 +4,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import {
+  CONVERSATION_COLUMNS,
   type ConversationWriter,
   filterableFields,
   type NormalizedConversation,
@@ -18,33 +19,6 @@ interface AgentState {
   name: string | null;
   teamId: number | null;
 }
-
-const CONVERSATION_COLUMNS = [
-  'source',
-  'external_id',
-  'channel',
-  'language',
-  'subject',
-  'status',
-  'priority',
-  'created_at',
-  'resolved_at',
-  'agent_id',
-  'team_id',
-  'customer_id',
-  'wait_s',
-  'handle_s',
-  'transfers',
-  'abandoned',
-  'reopened',
-  'outcome',
-  'complaint',
-  'has_feedback',
-  'message_count',
-  'custom',
-  'content_hash',
-  'updated_at',
-] as const;
 
 /** Stores conversations in SQLite. */
 export class SqliteConversationWriter implements ConversationWriter {
