@@ -138,6 +138,8 @@ export class UsersService {
     const csrfToken = randomBytes(24).toString('base64url');
     const now = Date.now();
     const expiresAt = now + this.sessionHours * 3_600_000;
+    // Sign-ins are rare enough to sweep expired sessions here instead of on a timer.
+    await this.repository.deleteExpiredSessions(now);
     await this.repository.insertSession({
       token_hash: sha256(token),
       user_id: userId,
