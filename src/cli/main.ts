@@ -1,7 +1,9 @@
 /** The `kvalita` command: parses arguments and runs one command; exit codes are documented in the README. */
 import { Command, CommanderError } from 'commander';
+import { registerCheckCommand } from './commands/check.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerImportCommand } from './commands/import.command.js';
+import { registerScoreCommand } from './commands/score.command.js';
 import { registerStartCommand } from './commands/start.command.js';
 import { registerUserCommands } from './commands/user.command.js';
 import { CliError, EXIT, type GlobalOptions } from './context.js';
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerImportCommand(program, globals);
   registerDemoCommand(program, globals);
   registerUserCommands(program, globals);
+  registerCheckCommand(program);
+  registerScoreCommand(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -141,6 +141,39 @@ export interface SettingsTable {
   value: string;
 }
 
+/** The latest AutoQA analysis of a conversation; `result` holds the whole analysis as JSON. */
+export interface ConversationAnalysisTable {
+  conversation_id: number;
+  content_hash: string;
+  settings_hash: string;
+  language: string;
+  language_confidence: number;
+  sentiment: string;
+  sentiment_score: number;
+  sentiment_start: string;
+  sentiment_end: string;
+  complaint: number;
+  complaint_confidence: number;
+  result: string;
+  analysed_at: number;
+}
+
+/** One check's result per conversation, for filtering and metrics. */
+export interface CheckResultsTable {
+  conversation_id: number;
+  check_id: string;
+  result: string;
+}
+
+/** Conversations waiting for a person's review, with why. */
+export interface QaQueueTable {
+  conversation_id: number;
+  reasons: string;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   teams: TeamsTable;
@@ -158,4 +191,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   settings: SettingsTable;
+  conversation_analysis: ConversationAnalysisTable;
+  check_results: CheckResultsTable;
+  qa_queue: QaQueueTable;
 }

@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { autoqaRoutes } from '../modules/autoqa/autoqa.routes.js';
 import { conversationRoutes } from '../modules/conversations/conversations.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
@@ -92,6 +93,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
       await healthRoutes(api, services, version);
       await userRoutes(api, services);
       await conversationRoutes(api, services);
+      await autoqaRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -75,7 +75,10 @@ export function registerStartCommand(program: Command, globals: () => GlobalOpti
         logger: process.env.KVALITA_LOG_LEVEL !== undefined,
         version: VERSION,
       });
+      const { startBackgroundScoring } = await import('../../modules/autoqa/autoqa.service.js');
+      const stopScoring = startBackgroundScoring(database, (message) => process.stdout.write(`${message}\n`));
       const shutdown = async () => {
+        await stopScoring();
         await app.close();
         await database.close();
         process.exit(0);
