@@ -195,7 +195,14 @@ export class AutoQaEngine {
         ? { result: 'pass', evidence: empathy, confidence: 0.85 }
         : { result: 'fail', evidence: [], confidence: 0.7 };
     results.no_jargon = absence('jargon');
-    results.clear_next_steps = presence(agent, 'agent.nextSteps');
+    // A time frame, an escalation or a choice of ways also tells the customer what happens next.
+    results.clear_next_steps = presence(
+      agent,
+      'agent.nextSteps',
+      'agent.timeEstimate',
+      'agent.escalationOffer',
+      'agent.options',
+    );
     results.time_estimate = this.timeEstimateCheck(agent, customer);
     results.concrete_answer = this.concreteAnswerCheck(views);
     results.options_offered = presence(agent, 'agent.options');
@@ -230,6 +237,8 @@ export class AutoQaEngine {
       for (const match of view.matches) {
         if (match.tag !== 'customer.nameIntro') continue;
         for (const token of view.tokens.slice(match.endToken, match.endToken + 2)) {
+          // The name follows the phrase directly; a full stop or comma ends the search.
+          if (token.afterBreak) break;
           const original = view.text.slice(token.start, token.end);
           if (token.word.length >= 2 && original[0] !== original[0]?.toLowerCase()) names.add(token.word);
         }
@@ -266,16 +275,17 @@ export class AutoQaEngine {
   // promised an action, gave a non-answer, escalated, or the customer asked when.
   private timeEstimateCheck(agent: MessageView[], customer: MessageView[]): CheckResult {
     if (agent.length === 0) return { result: 'na', evidence: [], confidence: 1 };
+    if (agent.some((view) => view.categories.has('agent.resolvedNow')))
+      return { result: 'na', evidence: [], confidence: 0.6 };
     const estimate = agent.flatMap((view) => evidenceOf(view, ['agent.timeEstimate']));
     if (estimate.length > 0) return { result: 'pass', evidence: estimate, confidence: 0.85 };
-    const solved = agent.some((view) => view.categories.has('agent.resolvedNow'));
     const pending =
       agent.some((view) =>
         ['agent.nextSteps', 'agent.vague', 'agent.escalationOffer'].some((c) => view.categories.has(c)),
       ) || customer.some((view) => view.categories.has('customer.concreteQuestion'));
-    return solved || !pending
-      ? { result: 'na', evidence: [], confidence: 0.6 }
-      : { result: 'fail', evidence: [], confidence: 0.7 };
+    return pending
+      ? { result: 'fail', evidence: [], confidence: 0.7 }
+      : { result: 'na', evidence: [], confidence: 0.6 };
   }
 
   private concreteAnswerCheck(views: MessageView[]): CheckResult {
@@ -492,9 +502,8 @@ export class AutoQaEngine {
     if (conversation.markedComplaint) confidence = 1;
     else if (formal) confidence = 0.9;
     else if (dissatisfied && demand) confidence = 0.85;
-    // A reported fault with a demand for remedy, or anger that goes up to a manager, is a complaint too.
+    // A reported fault with a demand for remedy is a complaint too.
     else if (problem && demand) confidence = 0.7;
-    else if (dissatisfied && has('customer.escalationRequest')) confidence = 0.65;
     else if (dissatisfied && problem) confidence = 0.45;
     const detected = confidence >= 0.5;
     return { detected, confidence, topics: detected ? topicWords(customer, lexicon) : [] };

@@ -22,6 +22,8 @@ export interface EngineSettings {
   talkRatioMax: number;
   /** Checks whose failure puts the conversation into the QA queue. */
   criticalChecks: string[];
+  /** Mask e-mail addresses, phone numbers, card numbers and IBANs in text before it is stored. */
+  redactStoredText: boolean;
 }
 
 /** The defaults. */
@@ -45,4 +47,5 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   longSilenceS: 20,
   talkRatioMax: 0.7,
   criticalChecks: ['positive_tone', 'no_blame'],
+  redactStoredText: false,
 };

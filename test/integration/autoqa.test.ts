@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AutoQaRepository } from '../../src/modules/autoqa/autoqa.repository.js';
-import { saveEngineSettings, scoreStored } from '../../src/modules/autoqa/autoqa.service.js';
+import { scoreStored } from '../../src/modules/autoqa/autoqa.service.js';
+import { saveEngineSettings } from '../../src/modules/autoqa/autoqa.settings.js';
 import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { conversation } from '../support/factories.js';
@@ -60,6 +61,28 @@ for (const kind of DATABASE_KINDS) {
     it('analyses a conversation again when its content changes', async () => {
       await ingestItems(test.database, [{ raw: conversation(3, { subject: 'changed' }) }], 'test');
       assert.equal((await scoreStored(test.database, { threads: 1 })).analysed, 1);
+    });
+
+    it('masks personal data in stored text when the setting is on', async () => {
+      await saveEngineSettings(test.database, { redactStoredText: true });
+      try {
+        const text = 'Write to me at ana.novak@example.com or call +385 91 123 4567.';
+        await ingestItems(
+          test.database,
+          [{ raw: conversation(950, { messages: [{ role: 'customer', text }] }) }],
+          'test',
+        );
+        const stored = await test.database.kysely
+          .selectFrom('messages')
+          .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+          .select('messages.text')
+          .where('conversations.external_id', '=', 't-950')
+          .executeTakeFirstOrThrow();
+        assert.equal(stored.text, 'Write to me at [email] or call [phone].');
+      } finally {
+        await saveEngineSettings(test.database, { redactStoredText: false });
+        await test.database.kysely.deleteFrom('conversations').where('external_id', '=', 't-950').execute();
+      }
     });
 
     it('analyses everything again when the settings change, without the checks switched off', async () => {

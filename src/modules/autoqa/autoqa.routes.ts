@@ -5,7 +5,7 @@ import { ANY_ROLE, allow, principalOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import type { AppServices } from '../../http/services.js';
 import { AutoQaRepository } from './autoqa.repository.js';
-import { loadEngineSettings, saveEngineSettings } from './autoqa.service.js';
+import { loadEngineSettings, saveEngineSettings } from './autoqa.settings.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
@@ -36,6 +36,7 @@ const SettingsSchema = Type.Object(
     longSilenceS: Type.Optional(Type.Number({ minimum: 1, maximum: 3600 })),
     talkRatioMax: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     criticalChecks: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
+    redactStoredText: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -7,29 +7,12 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import type { Database } from '../../db/database.js';
 import { LEXICONS } from '../../engine/lexicons/index.js';
-import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine/settings.js';
-import { SettingsRepository } from '../settings/settings.repository.js';
+import type { EngineSettings } from '../../engine/settings.js';
 import { EnginePool } from './autoqa.pool.js';
 import { AutoQaRepository } from './autoqa.repository.js';
+import { loadEngineSettings } from './autoqa.settings.js';
 
-const SETTINGS_KEY = 'autoqa';
 let lexiconDigest: string | undefined;
-
-/** The organisation's AutoQA settings over the defaults. */
-export async function loadEngineSettings(database: Database): Promise<EngineSettings> {
-  const stored = await new SettingsRepository(database.kysely).get(SETTINGS_KEY);
-  return { ...DEFAULT_SETTINGS, ...(stored ? (JSON.parse(stored) as Partial<EngineSettings>) : {}) };
-}
-
-/** Saves the organisation's AutoQA settings (only the fields given change). */
-export async function saveEngineSettings(
-  database: Database,
-  changes: Partial<EngineSettings>,
-): Promise<EngineSettings> {
-  const next = { ...(await loadEngineSettings(database)), ...changes };
-  await new SettingsRepository(database.kysely).put(SETTINGS_KEY, JSON.stringify(next));
-  return next;
-}
 
 /** A digest of the settings and the shipped lexicons: results made under another digest are stale. */
 export function settingsDigest(settings: EngineSettings): string {

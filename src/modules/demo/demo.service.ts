@@ -1,7 +1,7 @@
 /** Loading the demo data set into the store, through the same validation and writer as an import. */
 import type { Database } from '../../db/database.js';
 import type { ConversationInput } from '../conversations/conversations.schema.js';
-import { emptySummary, type ImportSummary, storeItems } from '../ingest/ingest.service.js';
+import { emptySummary, type ImportSummary, storeItems, storeWriter } from '../ingest/ingest.service.js';
 import type { SourceItem } from '../ingest/ingest.source.js';
 import { generateDemoConversations } from './demo.generator.js';
 
@@ -28,7 +28,7 @@ export async function loadDemo(
   const summary = emptySummary();
   const rejected: string[] = [];
   await storeItems(
-    database.dialect.createConversationWriter(),
+    await storeWriter(database),
     asItems(generateDemoConversations({ seed: options.seed, count: options.count })),
     summary,
     {

@@ -4,6 +4,8 @@
  * upsert by (source, id) makes running it again complete the work without duplicates.
  */
 import type { Database } from '../../db/database.js';
+import { redactPii } from '../../engine/redact.js';
+import { loadEngineSettings } from '../autoqa/autoqa.settings.js';
 import type {
   ConversationWriter,
   NormalizedConversation,
@@ -75,6 +77,22 @@ function count(summary: ImportSummary, outcome: WriteOutcome): void {
   }
 }
 
+/** The writer every store path uses: it masks personal data first when the organisation asks for it. */
+export async function storeWriter(database: Database): Promise<ConversationWriter> {
+  const writer = database.dialect.createConversationWriter();
+  if (!(await loadEngineSettings(database)).redactStoredText) return writer;
+  return {
+    writeBatch: (batch) =>
+      writer.writeBatch(
+        batch.map((conversation) => ({
+          ...conversation,
+          subject: conversation.subject === null ? null : redactPii(conversation.subject),
+          messages: conversation.messages.map((message) => ({ ...message, text: redactPii(message.text) })),
+        })),
+      ),
+  };
+}
+
 /** Checks that every file can be read before anything is stored. */
 export function checkInputs(files: readonly string[], access: (file: string) => void): void {
   for (const file of files) {
@@ -98,7 +116,7 @@ export async function importFiles(
   options: ImportOptions = {},
   observer: ImportObserver = {},
 ): Promise<ImportSummary> {
-  const writer = database.dialect.createConversationWriter();
+  const writer = await storeWriter(database);
   const summary = emptySummary();
   for (const [fileIndex, file] of files.entries()) {
     const counter: ByteCounter = { bytesRead: 0, totalBytes: 0 };
@@ -250,7 +268,7 @@ export async function ingestItems(
       results[index] = { index, ...where, id: verdict.id, status: 'rejected', errors: verdict.errors };
     }
   }
-  const writer = database.dialect.createConversationWriter();
+  const writer = await storeWriter(database);
   const written = valid.length > 0 ? await writer.writeBatch(valid.map((v) => v.value)) : [];
   for (const [position, { index, value }] of valid.entries()) {
     const outcome = written[position]?.outcome ?? 'imported';
