@@ -236,9 +236,11 @@ export class AutoQaEngine {
     for (const view of customer) {
       for (const match of view.matches) {
         if (match.tag !== 'customer.nameIntro') continue;
-        for (const token of view.tokens.slice(match.endToken, match.endToken + 2)) {
-          // The name follows the phrase directly; a full stop or comma ends the search.
-          if (token.afterBreak) break;
+        const following = view.tokens.slice(match.endToken, match.endToken + 2);
+        for (const [position, token] of following.entries()) {
+          // The name may start a new line after a sign-off ("Regards,\nAna"), but it does not
+          // run on across punctuation ("This is unacceptable. The …").
+          if (position > 0 && token.afterBreak) break;
           const original = view.text.slice(token.start, token.end);
           if (token.word.length >= 2 && original[0] !== original[0]?.toLowerCase()) names.add(token.word);
         }
