@@ -13,7 +13,8 @@ export interface Token {
   afterBreak: boolean;
 }
 
-const BREAKS = new Set(['.', '!', '?', ';', ':', '\n', ',', '(', ')', '"', '“', '”', '«', '»', '—', '–']);
+const BREAK = new Uint8Array(65536);
+for (const char of '.!?;:\n,()"“”«»—–') BREAK[char.charCodeAt(0)] = 1;
 
 /** Splits text into folded words; apostrophes and hyphens separate words. */
 export function tokenize(text: string): Token[] {
@@ -38,7 +39,7 @@ export function tokenize(text: string): Token[] {
       start = -1;
       sawBreak = false;
     }
-    if (i < folded.length && BREAKS.has(folded[i] as string)) sawBreak = true;
+    if (BREAK[code] === 1) sawBreak = true;
   }
   return tokens;
 }
