@@ -301,6 +301,23 @@ describe('checks that do not depend on the language', () => {
     assert.equal(resultOf(conversation('en', [message('customer', 'x', 0)]), 'talk_over'), 'na');
   });
 
+  it('positive_tone: an agent who meets a problem without one courteous word fails', () => {
+    const curt = conversation('en', [
+      message('customer', 'My parcel never arrived and nobody answers.', 0),
+      message('agent', 'Order number.', 1),
+      message('customer', 'A-1182', 2),
+      message('agent', 'It is with the courier.', 3),
+    ]);
+    assert.equal(resultOf(curt, 'positive_tone'), 'fail');
+    const kind = conversation('en', [
+      message('customer', 'My parcel never arrived and nobody answers.', 0),
+      message('agent', 'I am sorry to hear that. Could you give me the order number?', 1),
+      message('customer', 'A-1182', 2),
+      message('agent', 'It is with the courier.', 3),
+    ]);
+    assert.equal(resultOf(kind, 'positive_tone'), 'pass');
+  });
+
   it('flags a low rating, a negative end, a complaint and a failed critical check', () => {
     const c = conversation('en', [message('customer', 'Hi', 0), message('agent', 'Hello', 1)], {
       feedback: [{ type: 'csat', score: 1, scale: 5 }],

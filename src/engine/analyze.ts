@@ -49,6 +49,16 @@ export const CHECK_IDS = [
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/** Categories whose presence shows an agent being courteous. */
+const COURTESY = [
+  'agent.greeting',
+  'agent.thanks',
+  'agent.apology',
+  'agent.empathy',
+  'agent.anythingElse',
+  'agent.ratingRequest',
+];
+
 /** Messages shorter than this many words take the conversation's language. */
 const SHORT_MESSAGE_WORDS = 6;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/i;
@@ -210,7 +220,7 @@ export class AutoQaEngine {
     results.anything_else = presence(agent, 'agent.anythingElse');
     results.thanks = presence(agent, 'agent.thanks');
     results.rating_request = presence(agent, 'agent.ratingRequest');
-    results.positive_tone = absence('agent.rude');
+    results.positive_tone = this.toneCheck(agent, problem);
     results.no_blame = absence('agent.blame');
     results.escalation_offered = this.escalationCheck(views);
     results.answered_questions = this.answeredQuestionsCheck(views);
@@ -271,6 +281,18 @@ export class AutoQaEngine {
     return evidence.length > 0
       ? { result: 'pass', evidence: evidence.slice(0, 3), confidence: 0.9 }
       : { result: 'fail', evidence: [], confidence: 0.75 };
+  }
+
+  // Rude wording fails the tone. So does an agent who answers a customer's problem without a
+  // single courteous word (no greeting, thanks, apology, empathy or offer of more help): curtness
+  // shows in what is missing, not in any one phrase.
+  private toneCheck(agent: MessageView[], problem: boolean): CheckResult {
+    if (agent.length === 0) return { result: 'na', evidence: [], confidence: 1 };
+    const rude = agent.flatMap((view) => evidenceOf(view, ['agent.rude']));
+    if (rude.length > 0) return { result: 'fail', evidence: rude, confidence: 0.85 };
+    const courteous = agent.some((view) => COURTESY.some((category) => view.categories.has(category)));
+    if (problem && agent.length >= 2 && !courteous) return { result: 'fail', evidence: [], confidence: 0.6 };
+    return { result: 'pass', evidence: [], confidence: 0.75 };
   }
 
   // A time frame is owed only when something is left to happen after the contact: the agent
