@@ -306,16 +306,14 @@ export class AutoQaEngine {
     const pending =
       agent.some((view) =>
         ['agent.nextSteps', 'agent.vague', 'agent.escalationOffer'].some((c) => view.categories.has(c)),
-      ) || customer.some((view) => view.categories.has('customer.concreteQuestion'));
+      ) || customer.some(asksConcrete);
     return pending
       ? { result: 'fail', evidence: [], confidence: 0.7 }
       : { result: 'na', evidence: [], confidence: 0.6 };
   }
 
   private concreteAnswerCheck(views: MessageView[]): CheckResult {
-    const asked = views.findIndex(
-      (v) => v.role === 'customer' && v.categories.has('customer.concreteQuestion'),
-    );
+    const asked = views.findIndex((v) => v.role === 'customer' && asksConcrete(v));
     if (asked < 0) return { result: 'na', evidence: [], confidence: 0.9 };
     const replies = views.slice(asked + 1).filter((v) => v.role === 'agent' && !v.internal);
     const evidence: Evidence[] = [];
@@ -368,7 +366,7 @@ export class AutoQaEngine {
     let questions = 0;
     views.forEach((view, position) => {
       if (view.role !== 'customer') return;
-      const question = view.text.includes('?') || view.categories.has('customer.concreteQuestion');
+      const question = view.text.includes('?') || asksConcrete(view);
       if (!question) return;
       questions += 1;
       const answered = views.slice(position + 1).some((later) => later.role === 'agent' && !later.internal);
@@ -572,6 +570,14 @@ function customerSentiment(
   for (const match of matches) cues += CUSTOMER_CUES[match.tag] ?? 0;
   const score = base.score + Math.max(cues, -3);
   return { score, label: labelOf(score) };
+}
+
+// A when / where / how-much question: a question phrase, or a bare question word with a "?".
+function asksConcrete(view: MessageView): boolean {
+  return (
+    view.categories.has('customer.concreteQuestion') ||
+    (view.categories.has('customer.questionWords') && view.text.includes('?'))
+  );
 }
 
 function addLetters(total: LetterEvidence, part: LetterEvidence): void {

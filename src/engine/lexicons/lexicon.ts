@@ -69,6 +69,8 @@ export interface Lexicon {
     problem: Phrase[];
     /** Asking when, where, how much, how long, what date ("when will", "how much", "where is"). */
     concreteQuestion: Phrase[];
+    /** The bare question words of when / where / how much / how long ("when", "сколько"); they count as a concrete question only in a message with a question mark. */
+    questionWords?: Phrase[];
     /** Asking for a supervisor or manager. */
     escalationRequest: Phrase[];
     /** Introducing themselves; the name follows the phrase ("my name is", "this is", "меня зовут"). */
