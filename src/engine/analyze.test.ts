@@ -301,6 +301,17 @@ describe('checks that do not depend on the language', () => {
     assert.equal(resultOf(conversation('en', [message('customer', 'x', 0)]), 'talk_over'), 'na');
   });
 
+  it('a negated problem is no problem, but a problem phrase that carries its own negation stays one', () => {
+    const agent = message('agent', 'xyzzy', 1);
+    const negated = conversation('en', [
+      message('customer', 'I never had a problem with the router.', 0),
+      agent,
+    ]);
+    assert.equal(resultOf(negated, 'empathy'), 'na');
+    const real = conversation('en', [message('customer', 'I have a problem with the router.', 0), agent]);
+    assert.equal(resultOf(real, 'empathy'), 'fail');
+  });
+
   it('positive_tone: an agent who meets a problem without one courteous word fails', () => {
     const curt = conversation('en', [
       message('customer', 'My parcel never arrived and nobody answers.', 0),

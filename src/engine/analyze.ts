@@ -130,7 +130,9 @@ export class AutoQaEngine {
     if (!lexicon) throw new Error('the engine has no lexicon');
     const views: MessageView[] = conversation.messages.map((message, index) => {
       const tokens = tokenized[index] as Token[];
-      const matches = lexicon.matcher.match(tokens);
+      const all = lexicon.matcher.match(tokens);
+      // Sentiment weighs negation itself; the cues below must not fire when negated ("no problem").
+      const matches = withoutNegatedCues(all, tokens);
       return {
         index,
         role: message.role,
@@ -141,8 +143,8 @@ export class AutoQaEngine {
         categories: new Set(matches.map((m) => m.tag)),
         sentiment:
           message.role === 'customer'
-            ? customerSentiment(message.text, tokens, matches)
-            : messageSentiment(message.text, tokens, matches),
+            ? customerSentiment(message.text, tokens, all, matches)
+            : messageSentiment(message.text, tokens, all),
       };
     });
     const messageLanguages = views.map((view) => {
@@ -563,13 +565,35 @@ const CUSTOMER_CUES: Record<string, number> = {
 function customerSentiment(
   text: string,
   tokens: Token[],
-  matches: PhraseMatch<string>[],
+  all: PhraseMatch<string>[],
+  cues: PhraseMatch<string>[],
 ): { score: number; label: SentimentLabel } {
-  const base = messageSentiment(text, tokens, matches);
-  let cues = 0;
-  for (const match of matches) cues += CUSTOMER_CUES[match.tag] ?? 0;
-  const score = base.score + Math.max(cues, -3);
+  const base = messageSentiment(text, tokens, all);
+  let weight = 0;
+  for (const match of cues) weight += CUSTOMER_CUES[match.tag] ?? 0;
+  const score = base.score + Math.max(weight, -3);
   return { score, label: labelOf(score) };
+}
+
+/** Cue categories that a preceding negator cancels. */
+const NEGATABLE = new Set(['customer.problem', 'complaint.dissatisfaction']);
+
+// Drops cue matches preceded by a negator within three words (up to punctuation), unless the
+// phrase itself begins with a negator: "никто не помог" keeps "не помог", "nincs semmi probléma"
+// drops "probléma".
+function withoutNegatedCues(matches: PhraseMatch<string>[], tokens: readonly Token[]): PhraseMatch<string>[] {
+  const negators = new Set<number>();
+  for (const match of matches) if (match.tag === 'sentiment.negators') negators.add(match.endToken - 1);
+  if (negators.size === 0) return matches;
+  return matches.filter((match) => {
+    if (!NEGATABLE.has(match.tag) || negators.has(match.firstToken)) return true;
+    for (let back = 1; back <= 3; back += 1) {
+      const candidate = match.firstToken - back;
+      if (candidate < 0 || (tokens[candidate + 1] as Token).afterBreak) return true;
+      if (negators.has(candidate)) return false;
+    }
+    return true;
+  });
 }
 
 // A when / where / how-much question: a question phrase, or a bare question word with a "?".
