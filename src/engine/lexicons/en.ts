@@ -3540,7 +3540,7 @@ export const lexicon: Lexicon = {
       'escalated',
       'head of',
       'director',
-      'ceo',
+      'chief executive',
       'the boss',
       'someone above you',
       'anyone above you',
