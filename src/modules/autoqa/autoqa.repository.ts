@@ -3,26 +3,23 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { ConversationAnalysis, EngineConversation } from '../../engine/types.js';
 
+/** Which conversations a scoring run takes. */
+export interface PendingOptions {
+  settingsHash: string;
+  all: boolean;
+  sinceMs?: number | undefined;
+}
+
 /** Reads and writes AutoQA results. */
 export class AutoQaRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /**
-   * Ids after `afterId` that need analysis: never analysed, changed since, or analysed under other
-   * settings (`all` takes every conversation; `sinceMs` limits to conversations created since).
-   */
-  async pendingIds(options: {
-    afterId: number;
-    limit: number;
-    settingsHash: string;
-    all: boolean;
-    sinceMs?: number | undefined;
-  }): Promise<number[]> {
+  // Conversations that need analysis: never analysed, changed since, or analysed under other
+  // settings (`all` takes every conversation; `sinceMs` limits to those created since).
+  private pending(options: PendingOptions) {
     let query = this.db
       .selectFrom('conversations as c')
-      .leftJoin('conversation_analysis as a', 'a.conversation_id', 'c.id')
-      .select('c.id')
-      .where('c.id', '>', options.afterId);
+      .leftJoin('conversation_analysis as a', 'a.conversation_id', 'c.id');
     if (options.sinceMs !== undefined) query = query.where('c.created_at', '>=', options.sinceMs);
     if (!options.all) {
       query = query.where((eb) =>
@@ -33,31 +30,26 @@ export class AutoQaRepository {
         ]),
       );
     }
-    const rows = await query.orderBy('c.id').limit(options.limit).execute();
+    return query;
+  }
+
+  /** The next `limit` pending ids after `afterId`, in id order. */
+  async pendingIds(options: PendingOptions & { afterId: number; limit: number }): Promise<number[]> {
+    const rows = await this.pending(options)
+      .select('c.id')
+      .where('c.id', '>', options.afterId)
+      .orderBy('c.id')
+      .limit(options.limit)
+      .execute();
     return rows.map((row) => row.id);
   }
 
-  /** How many conversations `pendingIds` would go through. */
-  async countPending(options: {
-    settingsHash: string;
-    all: boolean;
-    sinceMs?: number | undefined;
-  }): Promise<number> {
-    let query = this.db
-      .selectFrom('conversations as c')
-      .leftJoin('conversation_analysis as a', 'a.conversation_id', 'c.id')
-      .select((eb) => eb.fn.countAll<number>().as('n'));
-    if (options.sinceMs !== undefined) query = query.where('c.created_at', '>=', options.sinceMs);
-    if (!options.all) {
-      query = query.where((eb) =>
-        eb.or([
-          eb('a.conversation_id', 'is', null),
-          eb('a.content_hash', '!=', eb.ref('c.content_hash')),
-          eb('a.settings_hash', '!=', options.settingsHash),
-        ]),
-      );
-    }
-    return Number((await query.executeTakeFirstOrThrow()).n);
+  /** How many conversations are pending. */
+  async countPending(options: PendingOptions): Promise<number> {
+    const row = await this.pending(options)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** The conversations with their messages, feedback and customer name, as the engine reads them. */
