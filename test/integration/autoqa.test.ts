@@ -58,6 +58,26 @@ for (const kind of DATABASE_KINDS) {
       assert.ok((JSON.parse(queued.reasons) as string[]).includes('low_rating'));
     });
 
+    it('leaves a dismissed conversation out of the queue when it is analysed again', async () => {
+      const row = await test.database.kysely
+        .selectFrom('conversations')
+        .select('id')
+        .where('external_id', '=', 't-900')
+        .executeTakeFirstOrThrow();
+      await test.database.kysely
+        .updateTable('qa_queue')
+        .set({ status: 'dismissed' })
+        .where('conversation_id', '=', row.id)
+        .execute();
+      await scoreStored(test.database, { all: true, threads: 1 });
+      const queued = await test.database.kysely
+        .selectFrom('qa_queue')
+        .select('status')
+        .where('conversation_id', '=', row.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(queued.status, 'dismissed');
+    });
+
     it('analyses a conversation again when its content changes', async () => {
       await ingestItems(test.database, [{ raw: conversation(3, { subject: 'changed' }) }], 'test');
       assert.equal((await scoreStored(test.database, { threads: 1 })).analysed, 1);

@@ -177,21 +177,26 @@ export class AutoQaRepository {
         }
       }
       const flagged = results.filter((r) => r.analysis.flags.length > 0);
-      for (const { id, analysis } of flagged) {
+      for (let start = 0; start < flagged.length; start += 500) {
         await trx
           .insertInto('qa_queue')
-          .values({
-            conversation_id: id,
-            reasons: JSON.stringify(analysis.flags),
-            status: 'open',
-            created_at: now,
-            updated_at: now,
-          })
+          .values(
+            flagged.slice(start, start + 500).map(({ id, analysis }) => ({
+              conversation_id: id,
+              reasons: JSON.stringify(analysis.flags),
+              status: 'open',
+              created_at: now,
+              updated_at: now,
+            })),
+          )
           .onConflict((oc) =>
             // A conversation already reviewed or dismissed stays so; an open one gets the new reasons.
             oc
               .column('conversation_id')
-              .doUpdateSet({ reasons: JSON.stringify(analysis.flags), updated_at: now })
+              .doUpdateSet({
+                reasons: (eb) => eb.ref('excluded.reasons'),
+                updated_at: (eb) => eb.ref('excluded.updated_at'),
+              })
               .where('qa_queue.status', '=', 'open'),
           )
           .execute();
