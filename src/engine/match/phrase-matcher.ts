@@ -28,6 +28,8 @@ interface TrieNode<T> {
 
 const newNode = <T>(): TrieNode<T> => ({ exact: new Map(), stems: null, number: null, tags: [] });
 
+const ROOT_CACHE_LIMIT = 200_000;
+
 /** Raised for a phrase that cannot be compiled (it could never match). */
 export class InvalidPhraseError extends Error {}
 
@@ -48,6 +50,7 @@ export function phraseWords(phrase: string): string[] {
 /** A compiled set of phrases, each carrying a tag returned with its matches. */
 export class PhraseMatcher<T> {
   private readonly root = newNode<T>();
+  private readonly rootCache = new Map<string, TrieNode<T>[]>();
   private longest = 0;
 
   constructor(entries: Iterable<{ phrase: string; tag: T }>) {
@@ -110,19 +113,36 @@ export class PhraseMatcher<T> {
     let frontier: TrieNode<T>[] = [];
     let next: TrieNode<T>[] = [];
     for (let first = 0; first < tokens.length; first += 1) {
+      // Most words start no phrase: the first step is looked up once per distinct word.
+      const starts = this.rootStep((tokens[first] as Token).word);
+      if (starts.length === 0) continue;
       frontier.length = 0;
-      frontier.push(this.root);
-      for (let at = first; at < tokens.length && at - first < this.longest && frontier.length > 0; at += 1) {
+      frontier.push(...starts);
+      for (let at = first; frontier.length > 0; ) {
+        for (const node of frontier) {
+          for (const tag of node.tags) matches.push({ tag, firstToken: first, endToken: at + 1 });
+        }
+        at += 1;
+        if (at >= tokens.length || at - first >= this.longest) break;
         next.length = 0;
         const word = (tokens[at] as Token).word;
         for (const node of frontier) this.step(node, word, next);
-        for (const node of next) {
-          for (const tag of node.tags) matches.push({ tag, firstToken: first, endToken: at + 1 });
-        }
         [frontier, next] = [next, frontier];
       }
     }
     return matches;
+  }
+
+  private rootStep(word: string): TrieNode<T>[] {
+    let nodes = this.rootCache.get(word);
+    if (!nodes) {
+      nodes = [];
+      this.step(this.root, word, nodes);
+      // The cache holds a working vocabulary; it starts over rather than grow without bound.
+      if (this.rootCache.size >= ROOT_CACHE_LIMIT) this.rootCache.clear();
+      this.rootCache.set(word, nodes);
+    }
+    return nodes;
   }
 
   /** True when any phrase occurs in the tokens. */
