@@ -9,6 +9,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config/config.js';
 import { buildApp, WEB_ROOT } from '../../src/http/app.js';
 import { createServices } from '../../src/http/services.js';
+import { scoreStored } from '../../src/modules/autoqa/autoqa.service.js';
 import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
@@ -76,6 +77,7 @@ describe('web app in Chromium', { skip }, () => {
       items.map((raw) => ({ raw })),
       'test',
     );
+    await scoreStored(test.database, { threads: 1 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -120,6 +122,23 @@ describe('web app in Chromium', { skip }, () => {
     assert.equal(await page.getByTestId('conversation-row').count(), 50);
     await page.getByTestId('page-next').click();
     await waitForRows(page, 11);
+  });
+
+  it('shows the AutoQA checks and marks their evidence in the messages', async () => {
+    await page.goto(`${base}/conversations?q=${encodeURIComponent('parcel 7')}`);
+    await waitForRows(page, 1);
+    await page.getByTestId('conversation-link').first().click();
+    await page.getByTestId('autoqa').getByTestId('check').first().waitFor();
+    assert.equal((await page.getByTestId('check').count()) >= 16, true);
+    const greeting = page.locator('[data-testid="check"][data-check="greeting"]');
+    assert.match((await greeting.textContent()) ?? '', /Greeting/);
+    const marks = await page.getByTestId('evidence').allTextContents();
+    assert.ok(
+      marks.some((text) => /sorry/i.test(text)),
+      `evidence marks: ${marks.join(' | ')}`,
+    );
+    const body = await page.getByTestId('message-body').nth(1).textContent();
+    assert.equal(body, 'I am sorry to hear that. A new one ships today.');
   });
 
   it('shows hostile customer text literally and runs none of it', async () => {

@@ -4,6 +4,7 @@
  * sign-in tells the app that the session is gone.
  */
 import type {
+  ConversationAnalysis,
   ConversationDetail,
   ConversationListQuery,
   ConversationPage,
@@ -149,6 +150,11 @@ export function listConversations(
   signal?: AbortSignal,
 ): Promise<ConversationPage> {
   return request('GET', `/conversations${buildQueryString(query)}`, { signal });
+}
+
+/** The AutoQA analysis of a conversation; rejects with 404 while it has not been analysed. */
+export function getAnalysis(id: number, signal?: AbortSignal): Promise<ConversationAnalysis> {
+  return request('GET', `/conversations/${encodeURIComponent(String(id))}/analysis`, { signal });
 }
 
 /** One conversation with its messages and feedback; rejects with 404 when missing or not visible. */

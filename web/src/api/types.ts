@@ -156,3 +156,36 @@ export interface ConversationListQuery {
   limit?: number;
   cursor?: string;
 }
+
+/** Where a check found what it looked for: a span of one message (message −1: the whole conversation). */
+export interface Evidence {
+  message: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One AutoQA check result. */
+export interface CheckResult {
+  result: 'pass' | 'fail' | 'na';
+  evidence: Evidence[];
+  confidence: number;
+}
+
+/** The AutoQA analysis of a conversation (`GET /conversations/:id/analysis`). */
+export interface ConversationAnalysis {
+  id: string;
+  language: string;
+  languageConfidence: number;
+  messageLanguages: string[];
+  checks: Record<string, CheckResult>;
+  sentiment: {
+    label: 'negative' | 'neutral' | 'positive';
+    score: number;
+    start: 'negative' | 'neutral' | 'positive';
+    end: 'negative' | 'neutral' | 'positive';
+    shift: number;
+  };
+  complaint: { detected: boolean; confidence: number; topics: string[] };
+  flags: string[];
+}

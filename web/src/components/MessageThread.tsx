@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Message } from '../api/types';
 import { formatDateTime, formatOffset, formatTime, isSameLocalDay, messageRoleLabel } from '../lib/format';
 
@@ -9,7 +10,42 @@ function offsetText(message: Message): string | null {
     : `${formatOffset(message.start_s)}–${formatOffset(message.end_s)}`;
 }
 
-function MessageItem({ message, previousAt }: { message: Message; previousAt: string | null }) {
+/** A span of a message's text to mark, with what it is evidence of. */
+export interface Highlight {
+  start: number;
+  end: number;
+  label: string;
+}
+
+// Splits the text at the highlights into text nodes and <mark> elements: the text stays text.
+function highlighted(text: string, highlights: readonly Highlight[]): ReactNode {
+  if (highlights.length === 0) return text;
+  const sorted = [...highlights].sort((a, b) => a.start - b.start || b.end - a.end);
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const span of sorted) {
+    if (span.start < at || span.end > text.length || span.end <= span.start) continue;
+    if (span.start > at) parts.push(text.slice(at, span.start));
+    parts.push(
+      <mark key={`${span.start}-${span.end}`} className="evidence" title={span.label} data-testid="evidence">
+        {text.slice(span.start, span.end)}
+      </mark>,
+    );
+    at = span.end;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}
+
+function MessageItem({
+  message,
+  previousAt,
+  highlights,
+}: {
+  message: Message;
+  previousAt: string | null;
+  highlights: readonly Highlight[];
+}) {
   const offset = offsetText(message);
   // The date is repeated only when the day changes, so a thread reads like a chat log.
   const timeText =
@@ -42,21 +78,32 @@ function MessageItem({ message, previousAt }: { message: Message; previousAt: st
       </div>
       {/* Customer and agent text is shown as plain text, never as markup. */}
       <div className="message__body" data-testid="message-body">
-        {message.text}
+        {highlighted(message.text, highlights)}
       </div>
     </li>
   );
 }
 
-/** The messages of a conversation in order, styled by who wrote them. */
-export function MessageThread({ messages }: { messages: readonly Message[] }) {
+/** The messages of a conversation in order, styled by who wrote them, with AutoQA evidence marked. */
+export function MessageThread({
+  messages,
+  highlights = new Map(),
+}: {
+  messages: readonly Message[];
+  highlights?: ReadonlyMap<number, Highlight[]>;
+}) {
   if (messages.length === 0) {
     return <p className="muted">This conversation has no messages.</p>;
   }
   return (
     <ol className="thread" data-testid="message-thread">
       {messages.map((message, index) => (
-        <MessageItem key={message.seq} message={message} previousAt={messages[index - 1]?.at ?? null} />
+        <MessageItem
+          key={message.seq}
+          message={message}
+          previousAt={messages[index - 1]?.at ?? null}
+          highlights={highlights.get(index) ?? []}
+        />
       ))}
     </ol>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { getConversation } from '../api/client';
+import { getAnalysis, getConversation } from '../api/client';
 import type { ConversationDetail } from '../api/types';
+import { AutoQaPanel, evidenceHighlights } from '../components/AutoQaPanel';
 import { ChannelBadge, StatusBadge, TagList } from '../components/Badges';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FeedbackList } from '../components/FeedbackList';
@@ -134,6 +135,9 @@ export function ConversationPage({ conversationId }: { conversationId: number })
     getConversation(conversationId, signal),
   );
   const detail = conversation.loading || conversation.error ? undefined : conversation.data;
+  // A conversation not analysed yet answers 404 here; the page shows it without findings.
+  const analysis = useApiData(`analysis:${conversationId}`, (signal) => getAnalysis(conversationId, signal));
+  const findings = analysis.error ? undefined : analysis.data;
   useDocumentTitle(detail?.subject || (detail ? `Conversation ${detail.id}` : 'Conversation'));
 
   let content: ReactNode;
@@ -161,9 +165,10 @@ export function ConversationPage({ conversationId }: { conversationId: number })
             <h2 className="panel__title" id="messages-title">
               Messages <span className="muted">({detail.messages.length})</span>
             </h2>
-            <MessageThread messages={detail.messages} />
+            <MessageThread messages={detail.messages} highlights={evidenceHighlights(findings)} />
           </section>
           <aside className="conversation__side">
+            <AutoQaPanel analysis={findings} />
             <section className="panel" aria-labelledby="feedback-title">
               <h2 className="panel__title" id="feedback-title">
                 Feedback
