@@ -1,6 +1,7 @@
 /** The `kvalita` command: parses arguments and runs one command; exit codes are documented in the README. */
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.command.js';
+import { registerCustomerCommands } from './commands/customer.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerScoreCommand } from './commands/score.command.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerImportCommand(program, globals);
   registerDemoCommand(program, globals);
   registerUserCommands(program, globals);
+  registerCustomerCommands(program, globals);
   registerCheckCommand(program);
   registerScoreCommand(program, globals);
   for (const command of program.commands) {

@@ -22,6 +22,8 @@ export interface CustomersTable {
   id: Generated<number>;
   external_id: string;
   created_at: number;
+  /** When the customer's personal data was erased; imports then store none again. */
+  erased_at: Generated<number | null>;
 }
 
 /** Personal data of a customer, kept apart so that it can be redacted or erased per customer. */

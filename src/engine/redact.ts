@@ -3,6 +3,8 @@
  * the Luhn check holds) and IBANs (only when the mod-97 check holds), found and masked.
  */
 
+import { tokenize } from './text/tokenize.js';
+
 /** Kinds of personal data the redactor finds. */
 export type PiiKind = 'email' | 'phone' | 'card' | 'iban';
 
@@ -80,6 +82,24 @@ export function redactPii(text: string): string {
   for (const span of findPii(text)) {
     out += `${text.slice(at, span.start)}[${span.kind}]`;
     at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The text with every word that is a form of one of the names ("Petar" → "Petre") replaced by `[name]`. */
+export function redactNames(text: string, names: readonly string[]): string {
+  const stems = names
+    .flatMap((name) => tokenize(name).map((token) => token.word))
+    .filter((word) => word.length >= 3)
+    .map((word) => (word.length <= 4 ? word : word.slice(0, word.length - 2)));
+  if (stems.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const token of tokenize(text)) {
+    if (stems.some((stem) => token.word.startsWith(stem) && token.word.length <= stem.length + 4)) {
+      out += `${text.slice(at, token.start)}[name]`;
+      at = token.end;
+    }
   }
   return out + text.slice(at);
 }

@@ -13,6 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { autoqaRoutes } from '../modules/autoqa/autoqa.routes.js';
 import { conversationRoutes } from '../modules/conversations/conversations.routes.js';
+import { customerRoutes } from '../modules/customers/customers.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { installAuthentication } from './auth.js';
@@ -94,6 +95,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
       await userRoutes(api, services);
       await conversationRoutes(api, services);
       await autoqaRoutes(api, services);
+      await customerRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -261,6 +261,27 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await fetch(`${base}/api/docs`)).status, 200);
     });
 
+    it('lets only an admin erase a customer, and answers 404 for an unknown one', async () => {
+      const session = await login('viewer@example.com', PASSWORD);
+      const cookie = session.cookie.split(';')[0] ?? '';
+      const forbidden = await call('/api/v1/customers/c-5/personal-data', {
+        method: 'DELETE',
+        headers: { cookie, 'x-csrf-token': session.body.csrf_token },
+      });
+      assert.equal(forbidden.status, 403);
+      const erased = await call('/api/v1/customers/c-5/personal-data', {
+        method: 'DELETE',
+        token: adminToken,
+      });
+      assert.equal(erased.status, 200);
+      assert.deepEqual(erased.body, { conversations: 1 });
+      assert.equal(
+        (await call('/api/v1/customers/nobody/personal-data', { method: 'DELETE', token: adminToken }))
+          .status,
+        404,
+      );
+    });
+
     it('limits sign-in attempts per client', async () => {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 7; attempt += 1)

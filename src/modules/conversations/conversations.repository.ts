@@ -2,6 +2,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { DialectOperations } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import type { NormalizedConversation } from './conversations.writer.js';
 
 /** Filters of the conversation list, already resolved to stored values. */
 export interface ConversationFilter {
@@ -192,5 +193,77 @@ export class ConversationsRepository {
       .selectAll()
       .where('customer_id', '=', customerId)
       .executeTakeFirst();
+  }
+
+  /** Conversations whole, in the shape the writers store, for rewriting them. */
+  async loadForRewrite(ids: readonly number[]): Promise<NormalizedConversation[]> {
+    if (ids.length === 0) return [];
+    const [rows, messages, feedback, tags] = await Promise.all([
+      this.base().where('c.id', 'in', ids).select(['c.content_hash']).execute(),
+      this.db
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', 'in', ids)
+        .orderBy('conversation_id')
+        .orderBy('seq')
+        .execute(),
+      this.db
+        .selectFrom('feedback')
+        .selectAll()
+        .where('conversation_id', 'in', ids)
+        .orderBy('conversation_id')
+        .orderBy('seq')
+        .execute(),
+      this.tagsOf(ids),
+    ]);
+    return rows.map((row) => ({
+      source: row.source,
+      externalId: row.external_id,
+      channel: row.channel as NormalizedConversation['channel'],
+      language: row.language,
+      subject: row.subject,
+      status: row.status as NormalizedConversation['status'],
+      priority: row.priority,
+      createdAt: row.created_at,
+      resolvedAt: row.resolved_at,
+      agent:
+        row.agent_external_id === null
+          ? null
+          : { externalId: row.agent_external_id, name: row.agent_name, team: row.team_name },
+      customer:
+        row.customer_external_id === null
+          ? null
+          : { externalId: row.customer_external_id, name: null, email: null, phone: null },
+      tags: tags.get(row.id) ?? [],
+      waitS: row.wait_s,
+      handleS: row.handle_s,
+      transfers: row.transfers,
+      abandoned: row.abandoned === null ? null : row.abandoned === 1,
+      reopened: row.reopened,
+      outcome: row.outcome,
+      complaint: row.complaint === 1,
+      custom: row.custom ? (JSON.parse(row.custom) as Record<string, unknown>) : null,
+      messages: messages
+        .filter((m) => m.conversation_id === row.id)
+        .map((m) => ({
+          role: m.role as NormalizedConversation['messages'][number]['role'],
+          author: m.author,
+          at: m.at,
+          text: m.text,
+          internal: m.internal === 1,
+          startS: m.start_s,
+          endS: m.end_s,
+        })),
+      feedback: feedback
+        .filter((f) => f.conversation_id === row.id)
+        .map((f) => ({
+          type: f.type as NormalizedConversation['feedback'][number]['type'],
+          score: f.score,
+          scale: f.scale,
+          comment: f.comment,
+          at: f.at,
+        })),
+      contentHash: row.content_hash,
+    }));
   }
 }

@@ -11,6 +11,7 @@ import type {
   NormalizedConversation,
   WriteOutcome,
 } from '../conversations/conversations.writer.js';
+import { withoutErasedCustomers } from '../customers/customers.service.js';
 import { type ColumnMap, readCsv } from './ingest.csv.js';
 import { type ByteCounter, formatOf, openInput, readJsonLines, type SourceItem } from './ingest.source.js';
 import { type FieldError, validateConversation } from './ingest.validator.js';
@@ -77,19 +78,29 @@ function count(summary: ImportSummary, outcome: WriteOutcome): void {
   }
 }
 
-/** The writer every store path uses: it masks personal data first when the organisation asks for it. */
+/**
+ * The writer every store path uses: personal data of erased customers never comes back, and
+ * all personal data is masked first when the organisation asks for it.
+ */
 export async function storeWriter(database: Database): Promise<ConversationWriter> {
   const writer = database.dialect.createConversationWriter();
-  if (!(await loadEngineSettings(database)).redactStoredText) return writer;
+  const redactAll = (await loadEngineSettings(database)).redactStoredText;
   return {
-    writeBatch: (batch) =>
-      writer.writeBatch(
-        batch.map((conversation) => ({
-          ...conversation,
-          subject: conversation.subject === null ? null : redactPii(conversation.subject),
-          messages: conversation.messages.map((message) => ({ ...message, text: redactPii(message.text) })),
-        })),
-      ),
+    writeBatch: async (batch) => {
+      const kept = await withoutErasedCustomers(database, batch);
+      return writer.writeBatch(
+        redactAll
+          ? kept.map((conversation) => ({
+              ...conversation,
+              subject: conversation.subject === null ? null : redactPii(conversation.subject),
+              messages: conversation.messages.map((message) => ({
+                ...message,
+                text: redactPii(message.text),
+              })),
+            }))
+          : kept,
+      );
+    },
   };
 }
 
