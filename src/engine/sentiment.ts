@@ -37,11 +37,10 @@ export function messageSentiment(
     .filter((match) => WEIGHTS[match.tag] !== undefined)
     .sort((a, b) => a.firstToken - b.firstToken || b.endToken - a.endToken);
   for (const match of ordered) {
-    const weight = WEIGHTS[match.tag];
     // Overlapping phrases count once: the longest that starts first wins.
-    if (weight === undefined || match.firstToken <= covered) continue;
+    if (match.firstToken <= covered) continue;
     covered = match.endToken - 1;
-    let value = weight;
+    let value = WEIGHTS[match.tag] as number;
     if (intensifierAt.has(match.firstToken - 1)) value *= 2;
     for (let back = 1; back <= 3; back += 1) {
       const candidate = match.firstToken - back;

@@ -4,18 +4,10 @@ import { after, before, describe, it } from 'node:test';
 import { ConversationsService } from '../../src/modules/conversations/conversations.service.js';
 import { eraseCustomer, UnknownCustomerError } from '../../src/modules/customers/customers.service.js';
 import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
-import type { Principal } from '../../src/modules/users/users.service.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { conversation } from '../support/factories.js';
+import { adminPrincipal, conversation } from '../support/factories.js';
 
-const admin: Principal = {
-  id: 1,
-  email: 'a@x',
-  name: 'A',
-  role: 'admin',
-  agentId: null,
-  agentExternalId: null,
-};
+const admin = adminPrincipal;
 const personal = conversation(1, {
   customer: { id: 'c-9902', name: 'Petar Kovač', email: 'petar@example.com', phone: '+385911234567' },
   subject: 'Račun za petar@example.com',

@@ -6,16 +6,9 @@ import { ConversationsService } from '../../src/modules/conversations/conversati
 import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
 import type { Principal } from '../../src/modules/users/users.service.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { conversation } from '../support/factories.js';
+import { adminPrincipal, conversation } from '../support/factories.js';
 
-const admin: Principal = {
-  id: 1,
-  email: 'a@x',
-  name: 'A',
-  role: 'admin',
-  agentId: null,
-  agentExternalId: null,
-};
+const admin = adminPrincipal;
 
 async function store(test: TestDatabase, items: ConversationInput[]) {
   return ingestItems(

@@ -1,5 +1,16 @@
 /** Builders of exchange-format conversations for tests: valid by default, overridable per field. */
 import type { ConversationInput } from '../../src/modules/conversations/conversations.schema.js';
+import type { Principal } from '../../src/modules/users/users.service.js';
+
+/** An administrator as the services see a signed-in user. */
+export const adminPrincipal: Principal = {
+  id: 1,
+  email: 'a@x',
+  name: 'A',
+  role: 'admin',
+  agentId: null,
+  agentExternalId: null,
+};
 
 /** A valid chat conversation numbered `n`, with `overrides` applied on top. */
 export function conversation(
