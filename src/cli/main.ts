@@ -5,6 +5,7 @@ import { registerCustomerCommands } from './commands/customer.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerScoreCommand } from './commands/score.command.js';
+import { registerScorecardCommands } from './commands/scorecard.command.js';
 import { registerStartCommand } from './commands/start.command.js';
 import { registerUserCommands } from './commands/user.command.js';
 import { CliError, EXIT, type GlobalOptions } from './context.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerCustomerCommands(program, globals);
   registerCheckCommand(program);
   registerScoreCommand(program, globals);
+  registerScorecardCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -176,6 +176,176 @@ export interface QaQueueTable {
   updated_at: number;
 }
 
+/** A scorecard; its content lives in versions, `current_version` is the one new reviews use. */
+export interface ScorecardsTable {
+  id: Generated<number>;
+  name: string;
+  current_version: number;
+  is_default: Generated<number>;
+  archived: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One frozen version of a scorecard; `definition` is the ScorecardDefinition as JSON. */
+export interface ScorecardVersionsTable {
+  id: Generated<number>;
+  scorecard_id: number;
+  version: number;
+  definition: string;
+  created_by: number | null;
+  created_at: number;
+}
+
+/** A review of one conversation on one scorecard version: manual, automatic, self or calibration. */
+export interface ReviewsTable {
+  id: Generated<number>;
+  conversation_id: number;
+  scorecard_version_id: number;
+  kind: string;
+  reviewer_user_id: number | null;
+  agent_id: number | null;
+  calibration_session_id: number | null;
+  status: string;
+  score: number | null;
+  passed: number | null;
+  auto_failed: Generated<number>;
+  comment: string | null;
+  /** Incremented on every change; an edit naming an older revision is refused. */
+  revision: number;
+  acknowledged_at: number | null;
+  created_at: number;
+  updated_at: number;
+  submitted_at: number | null;
+}
+
+/** The rating of one category in one review, with its weight and 0–100 score at the time. */
+export interface ReviewRatingsTable {
+  review_id: number;
+  category_key: string;
+  rating: number | null;
+  na: number;
+  comment: string | null;
+  root_cause: string | null;
+  category_score: number | null;
+  weight: number;
+}
+
+/** Who changed a review, when and how; `detail` is JSON. */
+export interface ReviewAuditTable {
+  id: Generated<number>;
+  review_id: number;
+  at: number;
+  user_id: number | null;
+  action: string;
+  detail: string;
+}
+
+/** An agent's dispute of a review and the manager's decision. */
+export interface DisputesTable {
+  id: Generated<number>;
+  review_id: number;
+  opened_by: number;
+  reason: string;
+  /** JSON array of the disputed category keys (empty: the whole review). */
+  categories: string;
+  status: string;
+  opened_at: number;
+  decided_by: number | null;
+  decided_at: number | null;
+  decision_comment: string | null;
+}
+
+/** A follow-up task from a review: call the customer back, coach the agent … */
+export interface ReviewTasksTable {
+  id: Generated<number>;
+  review_id: number | null;
+  conversation_id: number | null;
+  kind: string;
+  title: string;
+  owner_user_id: number;
+  due_at: number | null;
+  status: string;
+  created_by: number;
+  created_at: number;
+  done_at: number | null;
+}
+
+/** N conversations per agent per week, matching filters (JSON), spread over reviewers (JSON ids). */
+export interface SamplingRulesTable {
+  id: Generated<number>;
+  name: string;
+  scorecard_id: number;
+  per_agent: number;
+  filters: string;
+  reviewer_ids: string;
+  due_days: number;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A conversation waiting for a reviewer, from a sampling rule or a flag. */
+export interface ReviewAssignmentsTable {
+  id: Generated<number>;
+  conversation_id: number;
+  reviewer_user_id: number;
+  scorecard_id: number;
+  rule_id: number | null;
+  period: string;
+  reason: string;
+  due_at: number;
+  status: string;
+  review_id: number | null;
+  created_at: number;
+}
+
+/** A coaching session of a lead with an agent; focus and action items are JSON. */
+export interface CoachingSessionsTable {
+  id: Generated<number>;
+  agent_id: number;
+  lead_user_id: number;
+  held_at: number;
+  focus: string;
+  notes: string;
+  action_items: string;
+  follow_up_at: number | null;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Reviews a coaching session discusses. */
+export interface CoachingReviewsTable {
+  session_id: number;
+  review_id: number;
+}
+
+/** A calibration session: reviewers score the same conversations blind, then the lead reveals. */
+export interface CalibrationSessionsTable {
+  id: Generated<number>;
+  title: string;
+  scorecard_version_id: number;
+  lead_user_id: number;
+  baseline_user_id: number | null;
+  status: string;
+  due_at: number | null;
+  created_at: number;
+  revealed_at: number | null;
+}
+
+/** Conversations of a calibration session. */
+export interface CalibrationConversationsTable {
+  session_id: number;
+  conversation_id: number;
+}
+
+/** Reviewers invited to a calibration session. */
+export interface CalibrationParticipantsTable {
+  session_id: number;
+  user_id: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   teams: TeamsTable;
@@ -196,4 +366,18 @@ export interface DB {
   conversation_analysis: ConversationAnalysisTable;
   check_results: CheckResultsTable;
   qa_queue: QaQueueTable;
+  scorecards: ScorecardsTable;
+  scorecard_versions: ScorecardVersionsTable;
+  reviews: ReviewsTable;
+  review_ratings: ReviewRatingsTable;
+  review_audit: ReviewAuditTable;
+  disputes: DisputesTable;
+  review_tasks: ReviewTasksTable;
+  sampling_rules: SamplingRulesTable;
+  review_assignments: ReviewAssignmentsTable;
+  coaching_sessions: CoachingSessionsTable;
+  coaching_reviews: CoachingReviewsTable;
+  calibration_sessions: CalibrationSessionsTable;
+  calibration_conversations: CalibrationConversationsTable;
+  calibration_participants: CalibrationParticipantsTable;
 }

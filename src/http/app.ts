@@ -15,6 +15,8 @@ import { autoqaRoutes } from '../modules/autoqa/autoqa.routes.js';
 import { conversationRoutes } from '../modules/conversations/conversations.routes.js';
 import { customerRoutes } from '../modules/customers/customers.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
+import { reviewRoutes } from '../modules/reviews/reviews.routes.js';
+import { scorecardRoutes } from '../modules/scorecards/scorecards.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { installAuthentication } from './auth.js';
 import { errorHandler } from './errors.js';
@@ -96,6 +98,8 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
       await conversationRoutes(api, services);
       await autoqaRoutes(api, services);
       await customerRoutes(api, services);
+      await scorecardRoutes(api, services);
+      await reviewRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

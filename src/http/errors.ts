@@ -1,5 +1,6 @@
 /** Errors the routes raise, and how every error becomes an HTTP answer. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ServiceError, type ServiceErrorKind } from '../modules/common/service-errors.js';
 
 /** One refused field of a request. */
 export interface ErrorDetail {
@@ -45,13 +46,32 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
   });
 }
 
+const SERVICE_STATUS: Record<ServiceErrorKind, number> = {
+  invalid: 400,
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+};
+
 /** Turns any error into `{error, message, details?}` with the right status; hides internals on 500. */
-export function errorHandler(error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply) {
+export function errorHandler(
+  error: FastifyError | HttpError | ServiceError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (error instanceof HttpError) {
     return reply.status(error.statusCode).send({
       error: error.code,
       message: error.message,
       ...(error.details ? { details: error.details } : {}),
+    });
+  }
+  if (error instanceof ServiceError) {
+    return reply.status(SERVICE_STATUS[error.kind]).send({
+      error: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+      ...error.extra,
     });
   }
   if (error.validation) {

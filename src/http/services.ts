@@ -2,6 +2,8 @@
 import type { KvalitaConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { ConversationsService } from '../modules/conversations/conversations.service.js';
+import { ReviewsService } from '../modules/reviews/reviews.service.js';
+import { ScorecardsService } from '../modules/scorecards/scorecards.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 
 /** Everything a route may call. */
@@ -10,6 +12,8 @@ export interface AppServices {
   database: Database;
   users: UsersService;
   conversations: ConversationsService;
+  scorecards: ScorecardsService;
+  reviews: ReviewsService;
 }
 
 /** Wires the services over an open database. */
@@ -19,5 +23,7 @@ export function createServices(config: KvalitaConfig, database: Database): AppSe
     database,
     users: new UsersService(database.kysely, config.sessionHours),
     conversations: new ConversationsService(database),
+    scorecards: new ScorecardsService(database),
+    reviews: new ReviewsService(database),
   };
 }

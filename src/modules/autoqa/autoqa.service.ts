@@ -8,6 +8,7 @@ import os from 'node:os';
 import type { Database } from '../../db/database.js';
 import { LEXICONS } from '../../engine/lexicons/index.js';
 import type { EngineSettings } from '../../engine/settings.js';
+import { refreshAutomaticReviews } from '../reviews/automatic-reviews.service.js';
 import { EnginePool } from './autoqa.pool.js';
 import { AutoQaRepository } from './autoqa.repository.js';
 import { loadEngineSettings } from './autoqa.settings.js';
@@ -76,6 +77,10 @@ export async function scoreStored(
             analysis: analyses[i] as NonNullable<(typeof analyses)[number]>,
           }));
           await repository.save(results, settingsHash);
+          await refreshAutomaticReviews(
+            database,
+            results.map((r) => r.id),
+          );
           analysed += results.length;
           flagged += results.filter((r) => r.analysis.flags.length > 0).length;
           options.onProgress?.(analysed, total);
