@@ -1,0 +1,186 @@
+/** Scorecards, reviews and disputes through a real server on both databases: roles and status codes. */
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config/config.js';
+import { buildApp } from '../../src/http/app.js';
+import { createServices } from '../../src/http/services.js';
+import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
+import { UsersService } from '../../src/modules/users/users.service.js';
+import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
+import { conversation } from '../support/factories.js';
+
+for (const kind of DATABASE_KINDS) {
+  describe(`Reviews API on ${kind.name}`, { skip: kind.skip }, () => {
+    let test: TestDatabase;
+    let app: FastifyInstance;
+    let base: string;
+    const tokens: Record<string, string> = {};
+    const conversationIds = new Map<string, number>();
+
+    async function call(token: string, method: string, path: string, body?: unknown) {
+      const response = await fetch(`${base}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as any) : null };
+    }
+
+    before(async () => {
+      test = await kind.create();
+      const services = createServices(loadConfig({ dataDir: test.dataDir }, {}), test.database);
+      app = await buildApp(services);
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      await ingestItems(
+        test.database,
+        Array.from({ length: 6 }, (_, n) => ({ raw: conversation(n) })),
+        'test',
+      );
+      for (const row of await test.database.kysely
+        .selectFrom('conversations')
+        .select(['id', 'external_id'])
+        .execute()) {
+        conversationIds.set(row.external_id, row.id);
+      }
+      const users = new UsersService(test.database.kysely);
+      const people: Array<[string, string, string?]> = [
+        ['manager', 'manager'],
+        ['reviewer', 'reviewer'],
+        ['viewer', 'viewer'],
+        ['agent0', 'agent', 'a-0'],
+        ['agent1', 'agent', 'a-1'],
+      ];
+      for (const [name, role, agent] of people) {
+        const { user } = await users.createUser({
+          email: `${name}@example.com`,
+          role,
+          agentExternalId: agent,
+        });
+        tokens[name] = (await users.createApiToken(user.id, 'tests')).token;
+      }
+    });
+    after(async () => {
+      await app?.close();
+      await test?.drop();
+    });
+
+    const cid = (external: string) => conversationIds.get(external) as number;
+    let reviewId = 0;
+    let disputeId = 0;
+
+    it('lets managers edit scorecards and everyone else only read them', async () => {
+      const list = await call(tokens.viewer as string, 'GET', '/scorecards');
+      assert.equal(list.status, 200);
+      const card = list.body[0];
+      assert.equal(card.is_default, true);
+      const definition = { ...card.definition, passMark: 70 };
+      const refused = await call(tokens.reviewer as string, 'PUT', `/scorecards/${card.id}`, { definition });
+      assert.equal(refused.status, 403);
+      const saved = await call(tokens.manager as string, 'PUT', `/scorecards/${card.id}`, {
+        definition,
+        base_version: 1,
+      });
+      assert.equal(saved.status, 200);
+      assert.equal(saved.body.version, 2);
+      const stale = await call(tokens.manager as string, 'PUT', `/scorecards/${card.id}`, {
+        definition: { ...definition, passMark: 60 },
+        base_version: 1,
+      });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.current_version, 2);
+      const invalid = await call(tokens.manager as string, 'POST', '/scorecards', {
+        definition: { name: 'Empty', categories: [] },
+      });
+      assert.equal(invalid.status, 400);
+      assert.match(invalid.body.message, /categories/);
+    });
+
+    it('pre-fills a review and lets a reviewer submit it; viewers and agents cannot review', async () => {
+      const draft = await call(tokens.reviewer as string, 'GET', `/conversations/${cid('t-0')}/review-draft`);
+      assert.equal(draft.status, 200);
+      const ratings = draft.body.applicable.map((key: string) => {
+        const category = draft.body.definition.categories.find((c: { key: string }) => c.key === key);
+        const top = { binary: 1, '3-point': 3, '4-point': 4, '5-point': 5, '1-10': 10 } as Record<
+          string,
+          number
+        >;
+        return { key, rating: top[category.scale] };
+      });
+      const body = { conversation_id: cid('t-0'), ratings, submit: true };
+      assert.equal((await call(tokens.viewer as string, 'POST', '/reviews', body)).status, 403);
+      assert.equal((await call(tokens.agent1 as string, 'POST', '/reviews', body)).status, 404);
+      assert.equal((await call(tokens.agent0 as string, 'POST', '/reviews', body)).status, 403);
+      const created = await call(tokens.reviewer as string, 'POST', '/reviews', body);
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal(created.body.score, 100);
+      reviewId = created.body.id;
+      const twice = await call(tokens.reviewer as string, 'POST', '/reviews', body);
+      assert.equal(twice.status, 409);
+      assert.equal(twice.body.review_id, reviewId);
+    });
+
+    it('answers a stale edit with 409 and the current revision', async () => {
+      const first = await call(tokens.reviewer as string, 'PATCH', `/reviews/${reviewId}`, {
+        revision: 1,
+        comment: 'Great call',
+      });
+      assert.equal(first.status, 200);
+      const stale = await call(tokens.manager as string, 'PATCH', `/reviews/${reviewId}`, {
+        revision: 1,
+        comment: 'overwrite',
+      });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.current_revision, 2);
+    });
+
+    it('shows the review to its agent only; the agent disputes and a manager rules', async () => {
+      assert.equal((await call(tokens.agent1 as string, 'GET', `/reviews/${reviewId}`)).status, 404);
+      const mine = await call(tokens.agent0 as string, 'GET', '/reviews');
+      assert.deepEqual(
+        mine.body.items.map((r: { id: number }) => r.id),
+        [reviewId],
+      );
+      const dispute = await call(tokens.agent0 as string, 'POST', `/reviews/${reviewId}/disputes`, {
+        reason: 'The greeting was there',
+      });
+      assert.equal(dispute.status, 201);
+      disputeId = dispute.body.id;
+      assert.equal((await call(tokens.reviewer as string, 'GET', '/disputes')).status, 403);
+      const inbox = await call(tokens.manager as string, 'GET', '/disputes?status=open');
+      assert.deepEqual(
+        inbox.body.map((d: { id: number }) => d.id),
+        [disputeId],
+      );
+      assert.equal(
+        (
+          await call(tokens.reviewer as string, 'POST', `/disputes/${disputeId}/decision`, {
+            decision: 'rejected',
+          })
+        ).status,
+        403,
+      );
+      const ruled = await call(tokens.manager as string, 'POST', `/disputes/${disputeId}/decision`, {
+        decision: 'rejected',
+        comment: 'The score stands',
+      });
+      assert.equal(ruled.status, 200);
+      assert.equal(ruled.body.dispute.status, 'rejected');
+      assert.equal(ruled.body.review.audit.at(-1).action, 'dispute_rejected');
+    });
+
+    it('documents the routes in the OpenAPI document', async () => {
+      const response = await fetch(`${base}/api/docs/json`);
+      const document = (await response.json()) as { paths: Record<string, unknown> };
+      for (const path of ['/reviews', '/reviews/{id}', '/disputes/{id}/decision', '/scorecards/{id}']) {
+        assert.ok(document.paths[path], `${path} is documented`);
+      }
+    });
+  });
+}
