@@ -1,5 +1,6 @@
 /** The `kvalita` command: parses arguments and runs one command; exit codes are documented in the README. */
 import { Command, CommanderError } from 'commander';
+import { registerAgreementCommand } from './commands/agreement.command.js';
 import { registerCheckCommand } from './commands/check.command.js';
 import { registerCustomerCommands } from './commands/customer.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerUserCommands(program, globals);
   registerCustomerCommands(program, globals);
   registerCheckCommand(program);
+  registerAgreementCommand(program);
   registerScoreCommand(program, globals);
   registerScorecardCommands(program, globals);
   for (const command of program.commands) {

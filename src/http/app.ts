@@ -12,6 +12,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { autoqaRoutes } from '../modules/autoqa/autoqa.routes.js';
+import { calibrationRoutes } from '../modules/calibration/calibration.routes.js';
 import { conversationRoutes } from '../modules/conversations/conversations.routes.js';
 import { customerRoutes } from '../modules/customers/customers.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
       await customerRoutes(api, services);
       await scorecardRoutes(api, services);
       await reviewRoutes(api, services);
+      await calibrationRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

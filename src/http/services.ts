@@ -1,6 +1,7 @@
 /** The services the HTTP routes use, created once per server. */
 import type { KvalitaConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import { CalibrationService } from '../modules/calibration/calibration.service.js';
 import { ConversationsService } from '../modules/conversations/conversations.service.js';
 import { ReviewsService } from '../modules/reviews/reviews.service.js';
 import { ScorecardsService } from '../modules/scorecards/scorecards.service.js';
@@ -14,16 +15,19 @@ export interface AppServices {
   conversations: ConversationsService;
   scorecards: ScorecardsService;
   reviews: ReviewsService;
+  calibration: CalibrationService;
 }
 
 /** Wires the services over an open database. */
 export function createServices(config: KvalitaConfig, database: Database): AppServices {
+  const reviews = new ReviewsService(database);
   return {
     config,
     database,
     users: new UsersService(database.kysely, config.sessionHours),
     conversations: new ConversationsService(database),
     scorecards: new ScorecardsService(database),
-    reviews: new ReviewsService(database),
+    reviews,
+    calibration: new CalibrationService(database, reviews),
   };
 }
