@@ -5,6 +5,7 @@ import { registerCheckCommand } from './commands/check.command.js';
 import { registerCustomerCommands } from './commands/customer.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerImportCommand } from './commands/import.command.js';
+import { registerSampleCommand } from './commands/sample.command.js';
 import { registerScoreCommand } from './commands/score.command.js';
 import { registerScorecardCommands } from './commands/scorecard.command.js';
 import { registerStartCommand } from './commands/start.command.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerAgreementCommand(program);
   registerScoreCommand(program, globals);
   registerScorecardCommands(program, globals);
+  registerSampleCommand(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

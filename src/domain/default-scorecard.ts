@@ -6,7 +6,7 @@
  */
 import type { ScorecardCategory, ScorecardDefinition } from './scorecard.js';
 
-const CALLS = { channels: ['call'] };
+const CALLS = { channels: ['phone', 'in_person'] };
 
 function rated(
   key: string,

@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { assignmentRoutes } from '../modules/assignments/assignments.routes.js';
 import { autoqaRoutes } from '../modules/autoqa/autoqa.routes.js';
 import { calibrationRoutes } from '../modules/calibration/calibration.routes.js';
 import { conversationRoutes } from '../modules/conversations/conversations.routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
       await scorecardRoutes(api, services);
       await reviewRoutes(api, services);
       await calibrationRoutes(api, services);
+      await assignmentRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 /** The services the HTTP routes use, created once per server. */
 import type { KvalitaConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import { AssignmentsService } from '../modules/assignments/assignments.service.js';
 import { CalibrationService } from '../modules/calibration/calibration.service.js';
 import { ConversationsService } from '../modules/conversations/conversations.service.js';
 import { ReviewsService } from '../modules/reviews/reviews.service.js';
@@ -16,11 +17,17 @@ export interface AppServices {
   scorecards: ScorecardsService;
   reviews: ReviewsService;
   calibration: CalibrationService;
+  assignments: AssignmentsService;
 }
 
 /** Wires the services over an open database. */
 export function createServices(config: KvalitaConfig, database: Database): AppServices {
   const reviews = new ReviewsService(database);
+  const assignments = new AssignmentsService(database);
+  // A submitted review closes the reviewer's assignment of that conversation.
+  reviews.onSubmitted(async (event) => {
+    await assignments.markDoneForConversation(event.conversationId, event.scorecardId, event.reviewId);
+  });
   return {
     config,
     database,
@@ -29,5 +36,6 @@ export function createServices(config: KvalitaConfig, database: Database): AppSe
     scorecards: new ScorecardsService(database),
     reviews,
     calibration: new CalibrationService(database, reviews),
+    assignments,
   };
 }

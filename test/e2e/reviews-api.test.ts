@@ -175,10 +175,48 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(ruled.body.review.audit.at(-1).action, 'dispute_rejected');
     });
 
+    it('lets managers run sampling rules and reviewers read only their own queue', async () => {
+      assert.equal((await call(tokens.agent0 as string, 'GET', '/assignments')).status, 403);
+      const rule = { name: 'Three a week', per_agent: 3 };
+      assert.equal((await call(tokens.reviewer as string, 'POST', '/sampling-rules', rule)).status, 403);
+      const created = await call(tokens.manager as string, 'POST', '/sampling-rules', rule);
+      assert.equal(created.status, 201);
+      const bad = await call(tokens.manager as string, 'POST', `/sampling-rules/${created.body.id}/run`, {
+        period: 'March',
+      });
+      assert.equal(bad.status, 400);
+      assert.match(bad.body.message, /period/);
+      const run = await call(tokens.manager as string, 'POST', `/sampling-rules/${created.body.id}/run`, {
+        period: '2026-W10',
+      });
+      assert.equal(run.status, 200);
+      assert.equal(run.body.period, '2026-W10');
+      const queue = await call(tokens.reviewer as string, 'GET', '/assignments');
+      assert.equal(queue.status, 200);
+      assert.equal(queue.body.length, run.body.assigned);
+      const reviewerId = queue.body[0]?.reviewer_user_id;
+      if (reviewerId) {
+        const others = await call(
+          tokens.reviewer as string,
+          'GET',
+          `/assignments?reviewer_id=${reviewerId + 1000}`,
+        );
+        assert.equal(others.status, 403);
+      }
+    });
+
     it('documents the routes in the OpenAPI document', async () => {
       const response = await fetch(`${base}/api/docs/json`);
       const document = (await response.json()) as { paths: Record<string, unknown> };
-      for (const path of ['/reviews', '/reviews/{id}', '/disputes/{id}/decision', '/scorecards/{id}']) {
+      for (const path of [
+        '/reviews',
+        '/reviews/{id}',
+        '/disputes/{id}/decision',
+        '/scorecards/{id}',
+        '/calibrations/{id}/results',
+        '/sampling-rules/{id}/run',
+        '/assignments',
+      ]) {
         assert.ok(document.paths[path], `${path} is documented`);
       }
     });

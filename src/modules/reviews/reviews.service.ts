@@ -74,6 +74,7 @@ export interface DisputeDecisionInput {
 export type SubmittedListener = (event: {
   reviewId: number;
   conversationId: number;
+  scorecardId: number;
   reviewerUserId: number | null;
 }) => Promise<void>;
 
@@ -253,7 +254,12 @@ export class ReviewsService {
       return reviewId;
     });
     if (input.submit && input.kind !== 'calibration') {
-      await this.notifySubmitted(id, input.facts.id, input.reviewerUserId);
+      await this.notifySubmitted({
+        id,
+        conversation_id: input.facts.id,
+        scorecard_version_id: input.versionId,
+        reviewer_user_id: input.reviewerUserId,
+      });
     }
     return this.view(id);
   }
@@ -268,9 +274,22 @@ export class ReviewsService {
       .execute();
   }
 
-  private async notifySubmitted(reviewId: number, conversationId: number, reviewerUserId: number | null) {
-    for (const listener of this.submittedListeners)
-      await listener({ reviewId, conversationId, reviewerUserId });
+  private async notifySubmitted(review: {
+    id: number;
+    conversation_id: number;
+    scorecard_version_id: number;
+    reviewer_user_id: number | null;
+  }) {
+    if (this.submittedListeners.length === 0) return;
+    const { scorecardId } = await this.scorecards.definitionOfVersion(review.scorecard_version_id);
+    for (const listener of this.submittedListeners) {
+      await listener({
+        reviewId: review.id,
+        conversationId: review.conversation_id,
+        scorecardId,
+        reviewerUserId: review.reviewer_user_id,
+      });
+    }
   }
 
   private async editable(principal: Principal, id: number): Promise<ReviewRow> {
@@ -337,7 +356,7 @@ export class ReviewsService {
         await this.closeQueueEntry(tx, review.conversation_id, now);
     });
     if (newlySubmitted && review.kind !== 'calibration') {
-      await this.notifySubmitted(id, review.conversation_id, review.reviewer_user_id);
+      await this.notifySubmitted(review);
     }
     return this.view(id);
   }
