@@ -14,11 +14,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { assignmentRoutes } from '../modules/assignments/assignments.routes.js';
 import { autoqaRoutes } from '../modules/autoqa/autoqa.routes.js';
 import { calibrationRoutes } from '../modules/calibration/calibration.routes.js';
+import { coachingRoutes } from '../modules/coaching/coaching.routes.js';
 import { conversationRoutes } from '../modules/conversations/conversations.routes.js';
 import { customerRoutes } from '../modules/customers/customers.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { reviewRoutes } from '../modules/reviews/reviews.routes.js';
 import { scorecardRoutes } from '../modules/scorecards/scorecards.routes.js';
+import { taskRoutes } from '../modules/tasks/tasks.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { installAuthentication } from './auth.js';
 import { errorHandler } from './errors.js';
@@ -104,6 +106,8 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
       await reviewRoutes(api, services);
       await calibrationRoutes(api, services);
       await assignmentRoutes(api, services);
+      await taskRoutes(api, services);
+      await coachingRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -3,9 +3,11 @@ import type { KvalitaConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { AssignmentsService } from '../modules/assignments/assignments.service.js';
 import { CalibrationService } from '../modules/calibration/calibration.service.js';
+import { CoachingService } from '../modules/coaching/coaching.service.js';
 import { ConversationsService } from '../modules/conversations/conversations.service.js';
 import { ReviewsService } from '../modules/reviews/reviews.service.js';
 import { ScorecardsService } from '../modules/scorecards/scorecards.service.js';
+import { TasksService } from '../modules/tasks/tasks.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 
 /** Everything a route may call. */
@@ -18,6 +20,8 @@ export interface AppServices {
   reviews: ReviewsService;
   calibration: CalibrationService;
   assignments: AssignmentsService;
+  tasks: TasksService;
+  coaching: CoachingService;
 }
 
 /** Wires the services over an open database. */
@@ -37,5 +41,7 @@ export function createServices(config: KvalitaConfig, database: Database): AppSe
     reviews,
     calibration: new CalibrationService(database, reviews),
     assignments,
+    tasks: new TasksService(database, reviews),
+    coaching: new CoachingService(database),
   };
 }

@@ -205,6 +205,26 @@ for (const kind of DATABASE_KINDS) {
       }
     });
 
+    it('lets reviewers create follow-up tasks and leads coach; agents and viewers cannot', async () => {
+      const me = await call(tokens.manager as string, 'GET', '/auth/me');
+      const task = await call(tokens.reviewer as string, 'POST', `/reviews/${reviewId}/tasks`, {
+        kind: 'coach_agent',
+        owner_user_id: me.body.user.id,
+      });
+      assert.equal(task.status, 201, JSON.stringify(task.body));
+      assert.equal(task.body.title, 'Coach the agent');
+      assert.equal(
+        (await call(tokens.agent0 as string, 'POST', '/tasks', { kind: 'other', owner_user_id: 1 })).status,
+        403,
+      );
+      const session = { agent_id: 1, held_at: '2026-03-10T12:00:00Z', focus: ['greeting'] };
+      assert.equal((await call(tokens.viewer as string, 'POST', '/coaching', session)).status, 403);
+      assert.equal((await call(tokens.agent0 as string, 'POST', '/coaching', session)).status, 403);
+      const own = await call(tokens.agent0 as string, 'GET', '/coaching');
+      assert.equal(own.status, 200);
+      assert.ok(Array.isArray(own.body));
+    });
+
     it('documents the routes in the OpenAPI document', async () => {
       const response = await fetch(`${base}/api/docs/json`);
       const document = (await response.json()) as { paths: Record<string, unknown> };
@@ -216,6 +236,8 @@ for (const kind of DATABASE_KINDS) {
         '/calibrations/{id}/results',
         '/sampling-rules/{id}/run',
         '/assignments',
+        '/tasks/{id}',
+        '/coaching/{id}',
       ]) {
         assert.ok(document.paths[path], `${path} is documented`);
       }
