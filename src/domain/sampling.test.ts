@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  assignEvenly,
-  isoWeekOf,
-  isoWeekRange,
-  previousIsoWeek,
-  type SamplingCandidate,
-  samplePerAgent,
-} from './sampling.js';
+import { dayOf, isoWeekOf, isoWeekRange, monthOf, previousIsoWeek } from './calendar.js';
+import { assignEvenly, type SamplingCandidate, samplePerAgent } from './sampling.js';
 
 function candidates(perAgent: Record<number, number>): SamplingCandidate[] {
   const list: SamplingCandidate[] = [];
@@ -105,6 +99,14 @@ describe('ISO weeks', () => {
 
   it('finds the last complete week', () => {
     assert.equal(previousIsoWeek(Date.parse('2026-11-25T12:00:00Z')), '2026-W47');
+  });
+
+  it('names months and days in the time zone', () => {
+    // 23:30 UTC on 31 March is already 1 April in Zagreb (UTC+2 in summer).
+    const instant = Date.parse('2026-03-31T23:30:00Z');
+    assert.equal(monthOf(instant), '2026-03');
+    assert.equal(monthOf(instant, 'Europe/Zagreb'), '2026-04');
+    assert.equal(dayOf(instant, 'Europe/Zagreb'), '2026-04-01');
   });
 });
 

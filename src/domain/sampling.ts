@@ -1,8 +1,7 @@
 /**
  * Fair samples for the QA queue: N conversations per agent chosen at random but reproducibly
  * (the same seed and candidates give the same sample in any order), and an even spread of the
- * sample over reviewers that never gives anyone their own conversations. Also ISO weeks in a
- * time zone, the period a sampling rule works on.
+ * sample over reviewers that never gives anyone their own conversations.
  */
 
 /** A conversation that may be sampled. */
@@ -118,75 +117,4 @@ export function assignEvenly(
     });
   }
   return { assignments, unassigned };
-}
-
-// The offset of `timeZone` from UTC at `epochMs`, in milliseconds.
-function zoneOffset(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(epochMs));
-  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    value('year'),
-    value('month') - 1,
-    value('day'),
-    value('hour'),
-    value('minute'),
-    value('second'),
-  );
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
-}
-
-// Epoch ms of local midnight at the start of a calendar date in `timeZone`.
-function localMidnight(year: number, month: number, day: number, timeZone: string): number {
-  const guess = Date.UTC(year, month, day);
-  let result = guess - zoneOffset(guess, timeZone);
-  // A second pass settles a guess that straddled a change of offset.
-  result = guess - zoneOffset(result, timeZone);
-  return result;
-}
-
-/** The ISO week (`2026-W48`) of an instant in a time zone. */
-export function isoWeekOf(epochMs: number, timeZone = 'UTC'): string {
-  const local = new Date(epochMs + zoneOffset(epochMs, timeZone));
-  const date = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
-  const weekday = date.getUTCDay() || 7;
-  // The Thursday of the week decides its year.
-  date.setUTCDate(date.getUTCDate() + 4 - weekday);
-  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The start (inclusive) and end (exclusive) of an ISO week in a time zone, in epoch ms. */
-export function isoWeekRange(week: string, timeZone = 'UTC'): { from: number; to: number } {
-  const match = /^(\d{4})-W(\d{2})$/.exec(week);
-  if (!match) throw new RangeError(`not an ISO week: "${week}" (expected e.g. 2026-W48)`);
-  const year = Number(match[1]);
-  const number = Number(match[2]);
-  // Monday of week 1 is the Monday on or before 4 January.
-  const january4 = new Date(Date.UTC(year, 0, 4));
-  const monday = new Date(january4.getTime() - ((january4.getUTCDay() || 7) - 1) * 86_400_000);
-  const start = new Date(monday.getTime() + (number - 1) * 7 * 86_400_000);
-  const end = new Date(start.getTime() + 7 * 86_400_000);
-  if (number < 1 || isoWeekOf(start.getTime() + 3 * 86_400_000) !== week) {
-    throw new RangeError(`${year} has no week ${number}`);
-  }
-  return {
-    from: localMidnight(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate(), timeZone),
-    to: localMidnight(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate(), timeZone),
-  };
-}
-
-/** The last complete ISO week before the one containing `epochMs`. */
-export function previousIsoWeek(epochMs: number, timeZone = 'UTC'): string {
-  const { from } = isoWeekRange(isoWeekOf(epochMs, timeZone), timeZone);
-  return isoWeekOf(from - 3 * 86_400_000, timeZone);
 }

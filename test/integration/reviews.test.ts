@@ -362,6 +362,32 @@ for (const kind of DATABASE_KINDS) {
       assert.ok(draft.prefill.some((r) => r.key === 'greeting'));
     });
 
+    it('shows an agent their own score trend by month, overall and per category', async () => {
+      const trend = await reviews.trends(agent0, {
+        by: 'month',
+        from: '2026-03-01T00:00:00Z',
+        to: '2026-04-01T00:00:00Z',
+      });
+      assert.equal(trend.agent_id, agent0.agentId);
+      assert.deepEqual(
+        trend.periods.map((p) => p.period),
+        ['2026-03'],
+      );
+      const march = trend.periods[0];
+      const manual = await test.database.kysely
+        .selectFrom('reviews')
+        .select(['score'])
+        .where('agent_id', '=', agent0.agentId)
+        .where('kind', '=', 'manual')
+        .where('status', '=', 'submitted')
+        .execute();
+      assert.equal(march?.manual.n, manual.length);
+      const expected = manual.reduce((sum, r) => sum + (r.score ?? 0), 0) / manual.length;
+      assert.ok(Math.abs((march?.manual.score ?? 0) - expected) < 1e-9);
+      assert.ok(march?.categories.knowledge && march.categories.knowledge.n > 0);
+      await refused(reviews.trends(agent0, { agent_id: agent1.agentId as number }), 'forbidden');
+    });
+
     it('marks a flagged conversation reviewed once a person submits a review', async () => {
       const target = id('t-8');
       await test.database.kysely

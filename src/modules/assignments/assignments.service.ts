@@ -5,16 +5,11 @@
  * same week adds nothing. A submitted review closes its assignment.
  */
 import type { Database } from '../../db/database.js';
-import {
-  assignEvenly,
-  isoWeekOf,
-  isoWeekRange,
-  previousIsoWeek,
-  samplePerAgent,
-} from '../../domain/sampling.js';
+import { isoWeekOf, isoWeekRange, previousIsoWeek } from '../../domain/calendar.js';
+import { assignEvenly, samplePerAgent } from '../../domain/sampling.js';
 import { forbiddenError, invalidInput, notFoundError } from '../common/service-errors.js';
 import { ScorecardsService } from '../scorecards/scorecards.service.js';
-import { SettingsRepository } from '../settings/settings.repository.js';
+import { organisationTimeZone } from '../settings/time-zone.js';
 import type { Principal } from '../users/users.service.js';
 import {
   AssignmentsRepository,
@@ -22,8 +17,6 @@ import {
   type SamplingRuleRow,
 } from './assignments.repository.js';
 
-/** Setting: the organisation's IANA time zone, for weeks and days. */
-export const TIME_ZONE_SETTING = 'organisation.time_zone';
 /** Days a flagged conversation's assignment is due in. */
 export const FLAGGED_DUE_DAYS = 2;
 /** Roles a sampling rule may name as reviewers. */
@@ -69,24 +62,15 @@ function ruleView(rule: SamplingRuleRow) {
 export class AssignmentsService {
   private readonly repository: AssignmentsRepository;
   private readonly scorecards: ScorecardsService;
-  private readonly settings: SettingsRepository;
 
   constructor(private readonly database: Database) {
     this.repository = new AssignmentsRepository(database.kysely);
     this.scorecards = new ScorecardsService(database);
-    this.settings = new SettingsRepository(database.kysely);
   }
 
   /** The organisation's time zone (setting), UTC when unset or unknown. */
   async timeZone(): Promise<string> {
-    const zone = await this.settings.get(TIME_ZONE_SETTING);
-    if (!zone) return 'UTC';
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return zone;
-    } catch {
-      return 'UTC';
-    }
+    return organisationTimeZone(this.database.kysely);
   }
 
   /** Every sampling rule. */

@@ -225,6 +225,46 @@ export class ReviewsRepository {
     return query.orderBy('r.id', 'desc').limit(filters.limit).execute();
   }
 
+  /**
+   * Submitted manual and automatic reviews of conversations created in [fromMs, toMs), of one
+   * agent or team, with their category scores, for trends.
+   */
+  async trendRows(filters: {
+    agentId?: number | undefined;
+    team?: string | undefined;
+    fromMs: number;
+    toMs: number;
+  }) {
+    let reviews = this.db
+      .selectFrom('reviews as r')
+      .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
+      .where('r.status', '=', 'submitted')
+      .where('r.kind', 'in', ['manual', 'auto'])
+      .where('c.created_at', '>=', filters.fromMs)
+      .where('c.created_at', '<', filters.toMs);
+    if (filters.agentId !== undefined) reviews = reviews.where('r.agent_id', '=', filters.agentId);
+    if (filters.team !== undefined) {
+      const team = filters.team;
+      reviews = reviews.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('teams as t')
+            .select('t.id')
+            .whereRef('t.id', '=', 'c.team_id')
+            .where('t.name', '=', team),
+        ),
+      );
+    }
+    const [scores, categories] = await Promise.all([
+      reviews.select(['r.id', 'r.kind', 'r.score', 'c.created_at']).execute(),
+      reviews
+        .innerJoin('review_ratings as rr', 'rr.review_id', 'r.id')
+        .select(['r.kind', 'rr.category_key', 'rr.category_score', 'c.created_at'])
+        .where('rr.category_score', 'is not', null)
+        .execute(),
+    ]);
+    return { scores, categories };
+  }
+
   /** Disputes of a review, oldest first. */
   async disputesOf(reviewId: number) {
     return this.db

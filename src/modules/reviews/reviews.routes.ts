@@ -67,6 +67,26 @@ export async function reviewRoutes(app: FastifyInstance, services: AppServices):
   );
 
   app.get(
+    '/reviews/trends',
+    {
+      preHandler: allow(...ANY_ROLE),
+      schema: {
+        summary:
+          'Review scores per week or month, overall and per category, of an agent (agents: their own) or a team',
+        tags,
+        querystring: Type.Object({
+          agent_id: Type.Optional(Type.Integer({ minimum: 1 })),
+          team: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          by: Type.Optional(Type.Enum(['week', 'month'], { default: 'week' })),
+          from: Type.Optional(Type.String({ format: 'date-time' })),
+          to: Type.Optional(Type.String({ format: 'date-time' })),
+        }),
+      },
+    },
+    async (request) => reviews.trends(principalOf(request), request.query as never),
+  );
+
+  app.get(
     '/reviews/:id',
     {
       preHandler: allow(...ANY_ROLE),

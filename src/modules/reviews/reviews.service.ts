@@ -6,6 +6,7 @@
  * the window and ruled on by a manager, an accepted change re-scoring the review.
  */
 import type { Database } from '../../db/database.js';
+import { isoWeekOf, monthOf } from '../../domain/calendar.js';
 import {
   type ApplicabilityContext,
   type CategoryRating,
@@ -18,6 +19,7 @@ import {
 import { conflictError, forbiddenError, invalidInput, notFoundError } from '../common/service-errors.js';
 import { ScorecardsService } from '../scorecards/scorecards.service.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
+import { organisationTimeZone } from '../settings/time-zone.js';
 import type { Principal } from '../users/users.service.js';
 import {
   type ConversationFacts,
@@ -593,6 +595,80 @@ export class ReviewsService {
         Awaited<ReturnType<ReviewsRepository['dispute']>>
       >,
     );
+  }
+
+  /**
+   * Review scores per week or month (organisation time zone) of an agent (agents: their own) or
+   * a team: overall, manual and automatic apart, and per category; null where a period has none.
+   */
+  async trends(
+    principal: Principal,
+    filters: { agent_id?: number; team?: string; by?: 'week' | 'month'; from?: string; to?: string },
+  ) {
+    let agentId = filters.agent_id;
+    if (principal.role === 'agent') {
+      if (principal.agentId === null) throw forbiddenError('your user is not linked to an agent');
+      if (agentId !== undefined && agentId !== principal.agentId)
+        throw forbiddenError('you see your own trends');
+      agentId = principal.agentId;
+    }
+    const toMs = filters.to ? Date.parse(filters.to) : Date.now();
+    const fromMs = filters.from ? Date.parse(filters.from) : toMs - 182 * DAY_MS;
+    const by = filters.by ?? 'week';
+    const timeZone = await organisationTimeZone(this.database.kysely);
+    const bucket = (ms: number) => (by === 'week' ? isoWeekOf(ms, timeZone) : monthOf(ms, timeZone));
+    const { scores, categories } = await this.repository.trendRows({
+      agentId,
+      team: filters.team,
+      fromMs,
+      toMs,
+    });
+    const periods = new Map<
+      string,
+      { all: number[]; manual: number[]; auto: number[]; categories: Map<string, number[]> }
+    >();
+    const periodOf = (ms: number) => {
+      const key = bucket(ms);
+      let entry = periods.get(key);
+      if (!entry) {
+        entry = { all: [], manual: [], auto: [], categories: new Map() };
+        periods.set(key, entry);
+      }
+      return entry;
+    };
+    for (const row of scores) {
+      const entry = periodOf(row.created_at);
+      if (row.score === null) continue;
+      entry.all.push(row.score);
+      (row.kind === 'auto' ? entry.auto : entry.manual).push(row.score);
+    }
+    for (const row of categories) {
+      const list = periodOf(row.created_at).categories;
+      list.set(row.category_key, [...(list.get(row.category_key) ?? []), row.category_score as number]);
+    }
+    const mean = (values: number[]) => ({
+      score: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+      n: values.length,
+    });
+    return {
+      by,
+      time_zone: timeZone,
+      agent_id: agentId ?? null,
+      team: filters.team ?? null,
+      periods: [...periods.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([period, entry]) => ({
+          period,
+          all: mean(entry.all),
+          manual: mean(entry.manual),
+          auto: mean(entry.auto),
+          categories: Object.fromEntries(
+            [...entry.categories.entries()]
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([key, values]) => [key, mean(values)]),
+          ),
+        })),
+    };
   }
 
   /** Disputes: managers and leads see all (by status), an agent their own. */
