@@ -23,7 +23,8 @@ async function start(dataDir: string, extra: string[] = []): Promise<Started> {
   });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const match = /is running at (http:\/\/\S+)/.exec(output);
+    // The banner ends with how to sign in; wait for all of it.
+    const match = /is running at (http:\/\/\S+)[\s\S]*Sign in with/.exec(output);
     if (match?.[1]) return { child, output, url: match[1] };
     if (child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 50));

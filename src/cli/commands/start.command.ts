@@ -87,13 +87,16 @@ export function registerStartCommand(program: Command, globals: () => GlobalOpti
       process.once('SIGTERM', shutdown);
       const address = await app.listen({ port: config.port, host: config.host });
       const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-      process.stdout.write(`\nKvalita ${VERSION} is running at ${shown}\n`);
-      process.stdout.write(`  API:      ${shown}/api/v1   (OpenAPI: ${shown}/api/docs)\n`);
-      process.stdout.write(`  database: ${database.location}\n`);
+      // One write, so that whoever reads the output sees the whole banner at once.
       process.stdout.write(
-        credentials
-          ? `Sign in with\n${credentials}`
-          : `Sign in with your account (forgot the admin password? kvalita user password --email ${FIRST_ADMIN_EMAIL})\n`,
+        [
+          `\nKvalita ${VERSION} is running at ${shown}\n`,
+          `  API:      ${shown}/api/v1   (OpenAPI: ${shown}/api/docs)\n`,
+          `  database: ${database.location}\n`,
+          credentials
+            ? `Sign in with\n${credentials}`
+            : `Sign in with your account (forgot the admin password? kvalita user password --email ${FIRST_ADMIN_EMAIL})\n`,
+        ].join(''),
       );
     });
 }
