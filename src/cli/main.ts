@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAgreementCommand } from './commands/agreement.command.js';
 import { registerCheckCommand } from './commands/check.command.js';
+import { registerComplaintsCommands } from './commands/complaints.command.js';
 import { registerCustomerCommands } from './commands/customer.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerImportCommand } from './commands/import.command.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerScoreCommand(program, globals);
   registerScorecardCommands(program, globals);
   registerSampleCommand(program, globals);
+  registerComplaintsCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -117,6 +117,8 @@ export interface UsersTable {
   agent_id: number | null;
   disabled: number;
   created_at: number;
+  /** The user's manager, who gets escalations of the user's overdue complaints. */
+  manager_user_id: Generated<number | null>;
 }
 
 export interface SessionsTable {
@@ -346,6 +348,122 @@ export interface CalibrationParticipantsTable {
   user_id: number;
 }
 
+/** Last reference number given per year. */
+export interface ComplaintSequencesTable {
+  year: number;
+  last: number;
+}
+
+/** A complaint, suggestion or compliment in the register. */
+export interface ComplaintsTable {
+  id: Generated<number>;
+  /** Human-readable and unique, e.g. C-2026-000123. */
+  reference: string;
+  kind: string;
+  status: string;
+  /** Where it came from: api, web, import, conversation, autoqa, register. */
+  source: string;
+  /** Its id in an imported register, for idempotent imports. */
+  external_id: string | null;
+  received_at: number;
+  channel: string | null;
+  customer_id: number | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  description: string;
+  product: string | null;
+  category: string | null;
+  severity: string;
+  remedy_sought: string | null;
+  owner_user_id: number | null;
+  department: string | null;
+  /** The agent the complaint is about, if any: they may not close it. */
+  subject_agent_id: number | null;
+  /** The earlier entry of the same customer and topic this one was linked to. */
+  duplicate_of: number | null;
+  acknowledge_due_at: number | null;
+  resolve_due_at: number | null;
+  acknowledged_at: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+  acknowledge_escalated_at: number | null;
+  resolve_escalated_at: number | null;
+  root_cause: string | null;
+  resolution_type: string | null;
+  resolution_amount: number | null;
+  resolution_currency: string | null;
+  customer_satisfied: string;
+  rejection_reason: string | null;
+  evaluation: string | null;
+  reopen_count: number;
+  revision: number;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Conversations an entry belongs to. */
+export interface ComplaintConversationsTable {
+  complaint_id: number;
+  conversation_id: number;
+}
+
+/** The history of an entry: every transition and change, who and when; `detail` is JSON. */
+export interface ComplaintEventsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  at: number;
+  user_id: number | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  detail: string;
+}
+
+/** Investigation notes. */
+export interface ComplaintNotesTable {
+  id: Generated<number>;
+  complaint_id: number;
+  at: number;
+  user_id: number | null;
+  text: string;
+}
+
+/** What the customer was told or said, when and how. */
+export interface ComplaintCommunicationsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  at: number;
+  user_id: number | null;
+  direction: string;
+  channel: string;
+  summary: string;
+}
+
+/** A conversation AutoQA found to be a complaint, waiting to be accepted or dismissed. */
+export interface ComplaintCandidatesTable {
+  conversation_id: number;
+  confidence: number;
+  topics: string;
+  status: string;
+  complaint_id: number | null;
+  created_at: number;
+  decided_by: number | null;
+  decided_at: number | null;
+}
+
+/** An in-app notification, e.g. an escalation to a manager. */
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  at: number;
+  kind: string;
+  subject: string;
+  detail: string;
+  read_at: number | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   teams: TeamsTable;
@@ -380,4 +498,12 @@ export interface DB {
   calibration_sessions: CalibrationSessionsTable;
   calibration_conversations: CalibrationConversationsTable;
   calibration_participants: CalibrationParticipantsTable;
+  complaint_sequences: ComplaintSequencesTable;
+  complaints: ComplaintsTable;
+  complaint_conversations: ComplaintConversationsTable;
+  complaint_events: ComplaintEventsTable;
+  complaint_notes: ComplaintNotesTable;
+  complaint_communications: ComplaintCommunicationsTable;
+  complaint_candidates: ComplaintCandidatesTable;
+  notifications: NotificationsTable;
 }

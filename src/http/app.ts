@@ -15,6 +15,7 @@ import { assignmentRoutes } from '../modules/assignments/assignments.routes.js';
 import { autoqaRoutes } from '../modules/autoqa/autoqa.routes.js';
 import { calibrationRoutes } from '../modules/calibration/calibration.routes.js';
 import { coachingRoutes } from '../modules/coaching/coaching.routes.js';
+import { complaintRoutes } from '../modules/complaints/complaints.routes.js';
 import { conversationRoutes } from '../modules/conversations/conversations.routes.js';
 import { customerRoutes } from '../modules/customers/customers.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
@@ -108,6 +109,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
       await assignmentRoutes(api, services);
       await taskRoutes(api, services);
       await coachingRoutes(api, services);
+      await complaintRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { AssignmentsService } from '../modules/assignments/assignments.service.js';
 import { CalibrationService } from '../modules/calibration/calibration.service.js';
 import { CoachingService } from '../modules/coaching/coaching.service.js';
+import { ComplaintsService } from '../modules/complaints/complaints.service.js';
 import { ConversationsService } from '../modules/conversations/conversations.service.js';
 import { ReviewsService } from '../modules/reviews/reviews.service.js';
 import { ScorecardsService } from '../modules/scorecards/scorecards.service.js';
@@ -22,6 +23,7 @@ export interface AppServices {
   assignments: AssignmentsService;
   tasks: TasksService;
   coaching: CoachingService;
+  complaints: ComplaintsService;
 }
 
 /** Wires the services over an open database. */
@@ -43,5 +45,6 @@ export function createServices(config: KvalitaConfig, database: Database): AppSe
     assignments,
     tasks: new TasksService(database, reviews),
     coaching: new CoachingService(database),
+    complaints: new ComplaintsService(database),
   };
 }

@@ -77,8 +77,11 @@ export function registerStartCommand(program: Command, globals: () => GlobalOpti
       });
       const { startBackgroundScoring } = await import('../../modules/autoqa/autoqa.service.js');
       const stopScoring = startBackgroundScoring(database, (message) => process.stdout.write(`${message}\n`));
+      const { startRegisterUpkeep } = await import('../../modules/complaints/complaints.service.js');
+      const stopUpkeep = startRegisterUpkeep(database, (message) => process.stdout.write(`${message}\n`));
       const shutdown = async () => {
         await stopScoring();
+        await stopUpkeep();
         await app.close();
         await database.close();
         process.exit(0);

@@ -28,10 +28,15 @@ export class CustomersRepository {
     return new Set(rows.map((row) => row.external_id));
   }
 
-  /** Deletes the personal data and records the erasure, in one transaction. */
+  /** Deletes the personal data (also the contact details of their complaints) and records the erasure, in one transaction. */
   async markErased(customerId: number, now: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('customer_pii').where('customer_id', '=', customerId).execute();
+      await trx
+        .updateTable('complaints')
+        .set({ contact_name: null, contact_email: null, contact_phone: null, updated_at: now })
+        .where('customer_id', '=', customerId)
+        .execute();
       await trx.updateTable('customers').set({ erased_at: now }).where('id', '=', customerId).execute();
     });
   }
