@@ -396,6 +396,9 @@ export interface ComplaintsTable {
   customer_satisfied: string;
   rejection_reason: string | null;
   evaluation: string | null;
+  /** The recurring-problem topic (its key) and its label, set by topic clustering. */
+  topic: Generated<string | null>;
+  topic_label: Generated<string | null>;
   reopen_count: number;
   revision: number;
   created_by: number | null;
@@ -453,6 +456,29 @@ export interface ComplaintCandidatesTable {
   decided_at: number | null;
 }
 
+/** A corrective action against a systemic cause; `topics` is a JSON array of topic keys. */
+export interface CorrectiveActionsTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  owner_user_id: number | null;
+  due_at: number | null;
+  status: string;
+  topics: string;
+  /** When the change took effect: the before/after comparison splits here. */
+  effective_at: number | null;
+  completed_at: number | null;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Complaints a corrective action answers. */
+export interface CorrectiveActionComplaintsTable {
+  action_id: number;
+  complaint_id: number;
+}
+
 /** An in-app notification, e.g. an escalation to a manager. */
 export interface NotificationsTable {
   id: Generated<number>;
@@ -506,4 +532,6 @@ export interface DB {
   complaint_communications: ComplaintCommunicationsTable;
   complaint_candidates: ComplaintCandidatesTable;
   notifications: NotificationsTable;
+  corrective_actions: CorrectiveActionsTable;
+  corrective_action_complaints: CorrectiveActionComplaintsTable;
 }

@@ -5,6 +5,8 @@ import { AssignmentsService } from '../modules/assignments/assignments.service.j
 import { CalibrationService } from '../modules/calibration/calibration.service.js';
 import { CoachingService } from '../modules/coaching/coaching.service.js';
 import { ComplaintsService } from '../modules/complaints/complaints.service.js';
+import { CorrectiveActionsService } from '../modules/complaints/corrective-actions.service.js';
+import { TopicsService } from '../modules/complaints/topics.service.js';
 import { ConversationsService } from '../modules/conversations/conversations.service.js';
 import { ReviewsService } from '../modules/reviews/reviews.service.js';
 import { ScorecardsService } from '../modules/scorecards/scorecards.service.js';
@@ -24,6 +26,8 @@ export interface AppServices {
   tasks: TasksService;
   coaching: CoachingService;
   complaints: ComplaintsService;
+  topics: TopicsService;
+  correctiveActions: CorrectiveActionsService;
 }
 
 /** Wires the services over an open database. */
@@ -46,5 +50,7 @@ export function createServices(config: KvalitaConfig, database: Database): AppSe
     tasks: new TasksService(database, reviews),
     coaching: new CoachingService(database),
     complaints: new ComplaintsService(database),
+    topics: new TopicsService(database),
+    correctiveActions: new CorrectiveActionsService(database),
   };
 }

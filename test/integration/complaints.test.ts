@@ -8,6 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { ServiceError } from '../../src/modules/common/service-errors.js';
 import { ComplaintsService } from '../../src/modules/complaints/complaints.service.js';
 import { saveComplaintSettings } from '../../src/modules/complaints/complaints.settings.js';
+import { CorrectiveActionsService } from '../../src/modules/complaints/corrective-actions.service.js';
+import { TopicsService } from '../../src/modules/complaints/topics.service.js';
 import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
 import { type Principal, UsersService } from '../../src/modules/users/users.service.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
@@ -302,6 +304,65 @@ for (const kind of DATABASE_KINDS) {
       const accepted = await complaints.decideCandidate(handler, conversationId, 'accept');
       assert.ok(accepted.complaint_id);
       await refused(complaints.decideCandidate(handler, conversationId, 'dismiss'), 'conflict');
+    });
+
+    it('groups recurring problems into topics and measures a corrective action before and after', async () => {
+      await ingestItems(
+        test.database,
+        [20, 21, 22, 23].map((n) => ({ raw: conversation(n, { created_at: `2026-03-${n}T10:00:00Z` }) })),
+        'test',
+      );
+      const crash = async (day: string, text: string) =>
+        (await complaints.create(handler, { description: text, received_at: `2026-03-${day}T10:00:00Z` })).id;
+      const before1 = await crash('05', 'The mobile application crashes at the login screen');
+      await crash('06', 'Application crashes every time I open the login screen');
+      await crash('15', 'Login screen crash in the mobile application again');
+      await complaints.create(handler, {
+        description: 'Invoice total is wrong, invoice charged twice',
+        received_at: '2026-03-07T10:00:00Z',
+      });
+      const topics = new TopicsService(test.database);
+      await topics.refresh(Date.parse('2026-04-30T00:00:00Z'));
+      const crashTopic = (
+        await test.database.kysely
+          .selectFrom('complaints')
+          .select(['topic'])
+          .where('id', '=', before1)
+          .executeTakeFirstOrThrow()
+      ).topic as string;
+      const members = await test.database.kysely
+        .selectFrom('complaints')
+        .select('id')
+        .where('topic', '=', crashTopic)
+        .execute();
+      assert.equal(members.length, 3, 'the three crash complaints share a topic, nothing else joins it');
+      const overview = await topics.overview({
+        from: Date.parse('2026-03-01T00:00:00Z'),
+        to: Date.parse('2026-04-01T00:00:00Z'),
+      });
+      const row = overview.topics.find((t) => t.topic === crashTopic);
+      assert.equal(row?.count, 3);
+      const last = overview.topics[overview.topics.length - 1];
+      assert.equal(Math.round(last?.cumulative_share ?? 0), 100, 'the Pareto view ends at 100 %');
+
+      const actions = new CorrectiveActionsService(test.database);
+      await assert.rejects(actions.create(agent, { title: 'Fix the app' }), /leads and managers/);
+      const action = await actions.create(manager, {
+        title: 'Fix the login crash',
+        topics: [crashTopic],
+        complaint_ids: [before1],
+        effective_at: '2026-03-10T00:00:00Z',
+      });
+      // Before (10 Feb – 10 Mar): 2 crash complaints over the 3 conversations of 2–4 March → 666.7 ‰.
+      // After (10 Mar – 7 Apr): 1 over the 4 conversations of 20–23 March → 250 ‰.
+      assert.equal(action.effect.before.complaints, 2);
+      assert.equal(action.effect.before.conversations, 3);
+      assert.equal(action.effect.after.complaints, 1);
+      assert.equal(action.effect.after.conversations, 4);
+      assert.ok(Math.abs((action.effect.difference_per_1000 ?? 0) - (250 - 2000 / 3)) < 1e-9);
+      assert.equal(action.complaints.length, 1);
+      const done = await actions.update(manager, action.id, { status: 'done' });
+      assert.ok(done.completed_at);
     });
   });
 }

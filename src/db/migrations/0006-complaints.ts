@@ -1,7 +1,7 @@
 /**
- * The complaints and suggestions register: entries with reference numbers, owners, deadlines
- * and resolution; their conversations, history, notes and communication log; complaint
- * candidates detected by AutoQA; and in-app notifications (escalations).
+ * The complaints and suggestions register: entries with reference numbers, owners, deadlines,
+ * resolution and topic; their conversations, history, notes and communication log; complaint
+ * candidates detected by AutoQA; corrective actions; and in-app notifications (escalations).
  */
 import type { Kysely } from 'kysely';
 import type { MigrationDialect } from './index.js';
@@ -52,6 +52,8 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .addColumn('customer_satisfied', 'text', (c) => c.notNull())
     .addColumn('rejection_reason', 'text')
     .addColumn('evaluation', 'text')
+    .addColumn('topic', 'text')
+    .addColumn('topic_label', 'text')
     .addColumn('reopen_count', 'integer', (c) => c.notNull())
     .addColumn('revision', 'integer', (c) => c.notNull())
     .addColumn('created_by', 'bigint')
@@ -164,6 +166,36 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .createIndex('notifications_user_idx')
     .on('notifications')
     .columns(['user_id', 'read_at'])
+    .execute();
+
+  await db.schema
+    .createIndex('complaints_topic_idx')
+    .on('complaints')
+    .columns(['topic', 'received_at'])
+    .execute();
+
+  await db.schema
+    .createTable('corrective_actions')
+    .addColumn('id', idColumn, (c) => c.primaryKey())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('owner_user_id', 'bigint', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('due_at', 'bigint')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('topics', 'text', (c) => c.notNull())
+    .addColumn('effective_at', 'bigint')
+    .addColumn('completed_at', 'bigint')
+    .addColumn('created_by', 'bigint')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('corrective_action_complaints')
+    .addColumn('action_id', 'bigint', (c) =>
+      c.notNull().references('corrective_actions.id').onDelete('cascade'),
+    )
+    .addColumn('complaint_id', 'bigint', (c) => c.notNull().references('complaints.id').onDelete('cascade'))
+    .addPrimaryKeyConstraint('corrective_action_complaints_pkey', ['action_id', 'complaint_id'])
     .execute();
 
   // Who manages whom: escalations go to the owner's manager.

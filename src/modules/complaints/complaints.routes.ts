@@ -21,6 +21,7 @@ import {
   loadComplaintSettings,
   saveComplaintSettings,
 } from './complaints.settings.js';
+import { ACTION_STATUSES, type CorrectiveActionInput } from './corrective-actions.service.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const tags = ['complaints'];
@@ -336,6 +337,124 @@ export async function complaintRoutes(app: FastifyInstance, services: AppService
         principalOf(request),
         (request.params as { id: number }).id,
         (request.body as { decision: 'accept' | 'dismiss' }).decision,
+      ),
+  );
+
+  app.get(
+    '/complaints/topics',
+    {
+      preHandler: allow('admin', 'manager', 'lead', 'reviewer', 'viewer'),
+      schema: {
+        summary:
+          'Recurring problems: complaints per topic, share and cumulative share (Pareto), weekly trend, spikes',
+        tags,
+        querystring: Type.Object({
+          from: Type.Optional(Type.String({ format: 'date-time' })),
+          to: Type.Optional(Type.String({ format: 'date-time' })),
+          weeks: Type.Optional(Type.Integer({ minimum: 9, maximum: 104, default: 12 })),
+        }),
+      },
+    },
+    async (request) => {
+      const query = request.query as { from?: string; to?: string; weeks?: number };
+      return services.topics.overview({
+        from: query.from ? Date.parse(query.from) : undefined,
+        to: query.to ? Date.parse(query.to) : undefined,
+        weeks: query.weeks,
+      });
+    },
+  );
+
+  app.post(
+    '/complaints/topics/refresh',
+    {
+      preHandler: allow('admin', 'manager'),
+      schema: { summary: "Cluster the last year's complaints into topics again now", tags },
+    },
+    async () => services.topics.refresh(),
+  );
+
+  const ActionBody = {
+    title: Type.String({ minLength: 1, maxLength: 500 }),
+    description: Type.Optional(Type.String({ maxLength: 20000 })),
+    owner_user_id: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    due_at: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+    status: Type.Optional(Type.Enum(ACTION_STATUSES)),
+    topics: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 50 })),
+    complaint_ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 1000 })),
+    effective_at: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+  };
+
+  app.get(
+    '/corrective-actions',
+    {
+      preHandler: allow(...ANY_ROLE),
+      schema: { summary: 'Corrective actions, open first', tags: ['corrective actions'] },
+    },
+    async () => services.correctiveActions.list(),
+  );
+
+  app.post(
+    '/corrective-actions',
+    {
+      preHandler: allow('admin', 'manager', 'lead'),
+      schema: {
+        summary: 'Open a corrective action for recurring topics and complaints',
+        tags: ['corrective actions'],
+        body: Type.Object(ActionBody, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await services.correctiveActions.create(
+            principalOf(request),
+            request.body as CorrectiveActionInput,
+          ),
+        ),
+  );
+
+  app.get(
+    '/corrective-actions/:id',
+    {
+      preHandler: allow(...ANY_ROLE),
+      schema: {
+        summary:
+          'An action with its complaints and its effect: complaint rate on its topics before and after, with a test',
+        tags: ['corrective actions'],
+        params: IdParams,
+        querystring: Type.Object({
+          window_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 28 })),
+        }),
+      },
+    },
+    async (request) =>
+      services.correctiveActions.get(
+        (request.params as { id: number }).id,
+        (request.query as { window_days?: number }).window_days,
+      ),
+  );
+
+  app.patch(
+    '/corrective-actions/:id',
+    {
+      preHandler: allow('admin', 'manager', 'lead'),
+      schema: {
+        summary: 'Change an action; done records when it took effect',
+        tags: ['corrective actions'],
+        params: IdParams,
+        body: Type.Object(
+          { ...ActionBody, title: Type.Optional(ActionBody.title) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) =>
+      services.correctiveActions.update(
+        principalOf(request),
+        (request.params as { id: number }).id,
+        request.body as CorrectiveActionInput,
       ),
   );
 

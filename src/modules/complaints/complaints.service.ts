@@ -22,6 +22,7 @@ import {
 import { conflictError, forbiddenError, invalidInput, notFoundError } from '../common/service-errors.js';
 import type { Principal } from '../users/users.service.js';
 import { businessCalendar, type ComplaintSettings, loadComplaintSettings } from './complaints.settings.js';
+import { TopicsService } from './topics.service.js';
 
 /** Roles that work the register (beyond owners). */
 const HANDLER_ROLES = new Set(['admin', 'manager', 'lead', 'reviewer']);
@@ -1024,11 +1025,18 @@ export function startRegisterUpkeep(
   intervalMs = 60_000,
 ): () => Promise<void> {
   const service = new ComplaintsService(database);
+  const topics = new TopicsService(database);
   let running: Promise<void> | null = null;
+  let clustered = false;
   const tick = () => {
     if (running) return;
     running = (async () => {
       const intake = await service.intakeFromConversations();
+      // New complaints may change the topics; cluster on the first run and whenever some arrive.
+      if (!clustered || intake.records + intake.linked > 0) {
+        await topics.refresh();
+        clustered = true;
+      }
       const escalated = await service.escalateOverdue();
       if (intake.records + intake.linked + intake.candidates > 0) {
         report(
