@@ -1,7 +1,9 @@
-/** `kvalita complaints list|intake|escalate`: the register from the command line. */
+/** `kvalita complaints list|import|intake|escalate`: the register from the command line. */
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { ComplaintsService } from '../../modules/complaints/complaints.service.js';
-import { type GlobalOptions, withDatabase } from '../context.js';
+import { parseColumnMap, readColumnMapFile } from '../../modules/ingest/ingest.csv.js';
+import { CliError, EXIT, type GlobalOptions, withDatabase } from '../context.js';
 
 /** The register as the command line sees it: every entry, as an administrator would. */
 const CONSOLE = {
@@ -43,6 +45,53 @@ export function registerComplaintsCommands(program: Command, globals: () => Glob
         }
         if (rows.length === 0)
           process.stdout.write(flags.overdue ? 'nothing overdue\n' : 'the register is empty\n');
+      });
+    });
+
+  complaints
+    .command('import')
+    .description(
+      'load an existing register from CSV with its own column names; bad rows are reported by line and skipped; safe to repeat',
+    )
+    .argument('<file>', 'CSV with a header row')
+    .option(
+      '--map <pairs>',
+      'column names: field=Column,field=Column (fields: id, received_at, description, kind, status, severity, category, owner_email, …)',
+    )
+    .option('--map-file <file>', 'column names from a file (JSON object or field=Column lines)')
+    .option('--json', 'print {"read","imported","updated","rejected"} as JSON')
+    .action(async (file: string, flags: { map?: string; mapFile?: string; json?: boolean }) => {
+      const { importRegister } = await import('../../modules/complaints/register-import.service.js');
+      let columns: Record<string, string> = {};
+      try {
+        if (flags.mapFile) columns = readColumnMapFile(flags.mapFile);
+        if (flags.map) columns = { ...columns, ...parseColumnMap(flags.map) };
+      } catch (error) {
+        throw new CliError(error instanceof Error ? error.message : String(error));
+      }
+      try {
+        fs.accessSync(file, fs.constants.R_OK);
+      } catch {
+        throw new CliError(`${file}: no such file or not readable`);
+      }
+      await withDatabase(globals(), async (database) => {
+        let summary: Awaited<ReturnType<typeof importRegister>>;
+        try {
+          summary = await importRegister(database, file, columns);
+        } catch (error) {
+          throw new CliError(error instanceof Error ? error.message : String(error));
+        }
+        for (const { line, problems } of summary.errors) {
+          for (const problem of problems)
+            process.stderr.write(`${file}:${line}: ${problem.field}: ${problem.reason}\n`);
+        }
+        const { errors: _errors, ...counts } = summary;
+        process.stdout.write(
+          flags.json
+            ? `${JSON.stringify(counts)}\n`
+            : `read ${counts.read}, imported ${counts.imported}, updated ${counts.updated}, rejected ${counts.rejected}\n`,
+        );
+        if (counts.rejected > 0) process.exitCode = EXIT.rejected;
       });
     });
 

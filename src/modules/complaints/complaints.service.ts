@@ -82,6 +82,33 @@ export interface UpdateComplaintInput {
   revision?: number;
 }
 
+/** The columns of an entry an imported register sets. */
+export interface RegisterValues {
+  kind: ComplaintKind;
+  status: string;
+  received_at: number;
+  channel: string | null;
+  customer_id: number | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  description: string;
+  product: string | null;
+  category: string | null;
+  severity: Severity;
+  remedy_sought: string | null;
+  owner_user_id: number | null;
+  department: string | null;
+  root_cause: string | null;
+  resolution_type: string | null;
+  resolution_amount: number | null;
+  resolution_currency: string | null;
+  customer_satisfied: string;
+  acknowledged_at: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+}
+
 /** Filters of the register list. */
 export interface ComplaintFilters {
   status?: string;
@@ -303,6 +330,63 @@ export class ComplaintsService {
       return row.id;
     });
     return { ...(await this.view(id)), linked_to_existing: false };
+  }
+
+  /**
+   * Stores an entry of an imported register as it stands there (its status and dates as given),
+   * with a new reference number and deadlines from its severity.
+   */
+  async insertFromRegister(externalId: string, values: RegisterValues): Promise<number> {
+    const settings = await loadComplaintSettings(this.db);
+    const due =
+      values.kind === 'complaint'
+        ? await this.dueDates(settings, values.severity, values.received_at)
+        : { acknowledge_due_at: null, resolve_due_at: null };
+    const now = Date.now();
+    return this.db.transaction().execute(async (tx) => {
+      const reference = await this.nextReference(tx, values.kind, values.received_at);
+      const row = await tx
+        .insertInto('complaints')
+        .values({
+          ...values,
+          reference,
+          source: 'register',
+          external_id: externalId,
+          subject_agent_id: null,
+          duplicate_of: null,
+          ...due,
+          acknowledge_escalated_at: null,
+          resolve_escalated_at: null,
+          rejection_reason: null,
+          evaluation: values.kind === 'suggestion' ? 'new' : null,
+          reopen_count: 0,
+          revision: 1,
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.event(tx, row.id, null, 'imported', { external_id: externalId }, { to: values.status });
+      return row.id;
+    });
+  }
+
+  /** Updates an entry from a newer copy of the imported register; the change goes into its history. */
+  async overwriteFromRegister(id: number, values: RegisterValues): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      const before = await tx
+        .selectFrom('complaints')
+        .select(['status', 'revision'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      await tx
+        .updateTable('complaints')
+        .set({ ...values, updated_at: Date.now(), revision: before.revision + 1 })
+        .where('id', '=', id)
+        .execute();
+      await this.event(tx, id, null, 'reimported', {}, { from: before.status, to: values.status });
+    });
   }
 
   private async linkConversations(
