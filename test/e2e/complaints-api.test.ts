@@ -95,6 +95,16 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(settings.status, 403);
     });
 
+    it('reports the complaint figures of a period', async () => {
+      const figures = await call('viewer', 'GET', '/complaints/figures');
+      assert.equal(figures.status, 200);
+      assert.equal(figures.body.complaints, 1);
+      assert.equal(figures.body.resolution_types.explanation, 100);
+      assert.equal(figures.body.time_to_resolve_median_n, 1);
+      assert.equal(figures.body.complaint_rate, null, 'no conversations in the period: null, never 0');
+      assert.ok(Array.isArray(figures.body.recurring_topics));
+    });
+
     it('documents the routes', async () => {
       const document = (await (await fetch(`${base}/api/docs/json`)).json()) as {
         paths: Record<string, unknown>;

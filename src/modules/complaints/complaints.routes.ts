@@ -341,6 +341,37 @@ export async function complaintRoutes(app: FastifyInstance, services: AppService
   );
 
   app.get(
+    '/complaints/figures',
+    {
+      preHandler: allow('admin', 'manager', 'lead', 'reviewer', 'viewer'),
+      schema: {
+        summary:
+          'Complaint rate per 1,000 conversations, acknowledged and resolved within target %, median time to resolve, reopened %, resolution types, top recurring topics',
+        tags,
+        querystring: Type.Object({
+          from: Type.Optional(Type.String({ format: 'date-time' })),
+          to: Type.Optional(Type.String({ format: 'date-time' })),
+        }),
+      },
+    },
+    async (request) => {
+      const query = request.query as { from?: string; to?: string };
+      const to = query.to ? Date.parse(query.to) : Date.now();
+      const from = query.from ? Date.parse(query.from) : to - 30 * 86_400_000;
+      const [figures, topics] = await Promise.all([
+        complaints.figures({ from, to }),
+        services.topics.overview({ from, to }),
+      ]);
+      return {
+        ...figures,
+        recurring_topics: topics.topics
+          .slice(0, 10)
+          .map((t) => ({ topic: t.topic, label: t.label, count: t.count })),
+      };
+    },
+  );
+
+  app.get(
     '/complaints/topics',
     {
       preHandler: allow('admin', 'manager', 'lead', 'reviewer', 'viewer'),

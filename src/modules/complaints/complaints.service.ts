@@ -11,6 +11,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { ComplaintsTable, DB } from '../../db/schema.js';
 import { deadline } from '../../domain/business-hours.js';
+import { complaintFigures } from '../../domain/complaint-figures.js';
 import {
   type ComplaintKind,
   type ComplaintStatus,
@@ -1025,6 +1026,39 @@ export class ComplaintsService {
       conversation_id: conversationId,
       status: decision === 'accept' ? 'accepted' : 'dismissed',
       complaint_id: complaintId,
+    };
+  }
+
+  /** The complaint figures of complaints received in [from, to), per the metric definitions. */
+  async figures(range: { from: number; to: number }) {
+    const [rows, conversations] = await Promise.all([
+      this.db
+        .selectFrom('complaints')
+        .select([
+          'status',
+          'received_at',
+          'acknowledge_due_at',
+          'resolve_due_at',
+          'acknowledged_at',
+          'resolved_at',
+          'reopen_count',
+          'resolution_type',
+        ])
+        .where('kind', '=', 'complaint')
+        .where('received_at', '>=', range.from)
+        .where('received_at', '<', range.to)
+        .execute(),
+      this.db
+        .selectFrom('conversations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('created_at', '>=', range.from)
+        .where('created_at', '<', range.to)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return {
+      from: iso(range.from),
+      to: iso(range.to),
+      ...complaintFigures(rows, Number(conversations.n), Date.now()),
     };
   }
 
