@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LEXICONS } from './lexicons/index.js';
 import { foldText } from './text/fold.js';
-import { clusterTopics } from './topics.js';
+import { clusterTopics, suggestLabel } from './topics.js';
 
 const STOP = new Set(
   Object.values(LEXICONS).flatMap((lexicon) => lexicon.functionWords.map((word) => foldText(word))),
@@ -100,5 +100,19 @@ describe('topic clustering', () => {
     assert.deepEqual(clusterTopics(texts, STOP), clusterTopics(texts, STOP));
     assert.deepEqual(clusterTopics([], STOP), []);
     assert.equal(clusterTopics([{ id: 1, text: '!!!' }], STOP)[0]?.key, 'unclassified');
+  });
+});
+
+describe('label suggestion', () => {
+  it('suggests the category whose past complaints are most alike, in any language, or none', () => {
+    const examples = [
+      ...(CASES.en?.a ?? []).map((text) => ({ label: 'delivery', text })),
+      ...(CASES.hr?.a ?? []).map((text) => ({ label: 'delivery', text })),
+      ...(CASES.en?.b ?? []).map((text) => ({ label: 'billing', text })),
+      ...(CASES.hr?.b ?? []).map((text) => ({ label: 'billing', text })),
+    ];
+    assert.equal(suggestLabel('Where is my parcel? The delivery is late', examples, STOP)?.label, 'delivery');
+    assert.equal(suggestLabel('Dvostruka naplata na računu', examples, STOP)?.label, 'billing');
+    assert.equal(suggestLabel('Lovely weather today', examples, STOP), null);
   });
 });

@@ -130,3 +130,55 @@ export function clusterTopics(
     };
   });
 }
+
+/**
+ * The label (e.g. a category) of the examples most like `text`: the label whose examples' summed
+ * TF-IDF vector is closest by cosine, when at least `threshold`; else null.
+ */
+export function suggestLabel(
+  text: string,
+  examples: ReadonlyArray<{ label: string; text: string }>,
+  stopWords: ReadonlySet<string>,
+  options: { stemLength?: number; minWordLength?: number; threshold?: number } = {},
+): { label: string; similarity: number } | null {
+  const stemLength = options.stemLength ?? 5;
+  const minWordLength = options.minWordLength ?? 4;
+  const threshold = options.threshold ?? 0.2;
+  const stems = (value: string) => {
+    const counts: Vector = new Map();
+    for (const token of tokenize(value)) {
+      const word = token.word;
+      if (word.length < minWordLength || isNumberToken(word) || stopWords.has(word)) continue;
+      const stem = word.slice(0, stemLength);
+      counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const exampleStems = examples.map((example) => stems(example.text));
+  const documentFrequency = new Map<string, number>();
+  for (const counts of exampleStems)
+    for (const stem of counts.keys()) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
+  const weigh = (counts: Vector): Vector => {
+    const vector: Vector = new Map();
+    for (const [stem, count] of counts) {
+      const idf = Math.log((examples.length + 1) / ((documentFrequency.get(stem) ?? 0) + 1)) + 1;
+      vector.set(stem, (1 + Math.log(count)) * idf);
+    }
+    return vector;
+  };
+  const centroids = new Map<string, Vector>();
+  exampleStems.forEach((counts, index) => {
+    const label = (examples[index] as { label: string }).label;
+    const centroid = centroids.get(label) ?? new Map<string, number>();
+    for (const [stem, value] of weigh(counts)) centroid.set(stem, (centroid.get(stem) ?? 0) + value);
+    centroids.set(label, centroid);
+  });
+  const query = weigh(stems(text));
+  const queryNorm = norm(query);
+  let best: { label: string; similarity: number } | null = null;
+  for (const [label, centroid] of [...centroids.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const similarity = cosine(query, queryNorm, centroid, norm(centroid));
+    if (similarity >= threshold && (!best || similarity > best.similarity)) best = { label, similarity };
+  }
+  return best;
+}

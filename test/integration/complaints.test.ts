@@ -228,6 +228,21 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(billing.linked_to_existing, false, 'another topic is another complaint');
     });
 
+    it('triages the severity and suggests the category of a complaint that gives neither', async () => {
+      const triaged = await complaints.create(handler, {
+        description:
+          'I want to speak to your manager, my delivery is late again and nobody knows where it is',
+      });
+      assert.equal(triaged.severity, 'high');
+      assert.equal(triaged.category, 'delivery', 'like the earlier delivery complaints');
+      const received = triaged.history[0]?.detail as { triage: string[] };
+      assert.ok(received.triage.includes('customer.escalationRequest'));
+      const plain = await complaints.create(handler, {
+        description: 'The colour of the box was not what I expected',
+      });
+      assert.equal(plain.severity, 'low');
+    });
+
     it("escalates a missed deadline once, to the owner's manager, with the webhook", async () => {
       const entry = await complaints.create(handler, {
         description: 'No answer for days',

@@ -20,6 +20,10 @@ import {
   type Severity,
   transitionProblem,
 } from '../../domain/complaint-lifecycle.js';
+import { LEXICONS } from '../../engine/lexicons/index.js';
+import { foldText } from '../../engine/text/fold.js';
+import { suggestLabel } from '../../engine/topics.js';
+import { ComplaintTriage } from '../../engine/triage.js';
 import { conflictError, forbiddenError, invalidInput, notFoundError } from '../common/service-errors.js';
 import type { Principal } from '../users/users.service.js';
 import { businessCalendar, type ComplaintSettings, loadComplaintSettings } from './complaints.settings.js';
@@ -121,6 +125,20 @@ export interface ComplaintFilters {
   open?: boolean;
   limit?: number;
   offset?: number;
+}
+
+const STOP_WORDS = new Set(
+  Object.values(LEXICONS).flatMap((lexicon) => lexicon.functionWords.map((word) => foldText(word))),
+);
+let triageCache: { rules: string; triage: ComplaintTriage } | null = null;
+
+// The triage of the settings' rules, compiled once while the rules stay the same.
+function triageFor(settings: ComplaintSettings): ComplaintTriage {
+  const rules = JSON.stringify(settings.triageRules);
+  if (!triageCache || triageCache.rules !== rules) {
+    triageCache = { rules, triage: new ComplaintTriage(Object.values(LEXICONS), settings.triageRules) };
+  }
+  return triageCache.triage;
 }
 
 /** A register row as read. */
@@ -244,7 +262,9 @@ export class ComplaintsService {
     const settings = await loadComplaintSettings(this.db);
     const { receivedAt, conversationIds } = await this.validate(input, settings);
     const kind = input.kind ?? 'complaint';
-    const severity = input.severity ?? 'medium';
+    const suggested = kind === 'complaint' ? await this.suggest(input, settings) : null;
+    const severity = input.severity ?? suggested?.severity ?? 'medium';
+    if (suggested?.category && !input.category) input = { ...input, category: suggested.category };
     if (kind === 'complaint' && input.customer_id && input.category) {
       const existing = await this.db
         .selectFrom('complaints')
@@ -325,7 +345,12 @@ export class ComplaintsService {
         row.id,
         principal?.id ?? null,
         'received',
-        { source, reference },
+        {
+          source,
+          reference,
+          triage: suggested?.reasons ?? null,
+          category_suggested: suggested?.category ?? null,
+        },
         { to: 'received' },
       );
       return row.id;
@@ -388,6 +413,44 @@ export class ComplaintsService {
         .execute();
       await this.event(tx, id, null, 'reimported', {}, { from: before.status, to: values.status });
     });
+  }
+
+  private examples: { version: string; rows: Array<{ label: string; text: string }> } | null = null;
+
+  /**
+   * What the register suggests for a new complaint: a severity from triage (when none is given)
+   * and a category like that of the most similar past complaints (when none is given).
+   */
+  private async suggest(input: CreateComplaintInput, settings: ComplaintSettings) {
+    const text = [input.product, input.description].filter(Boolean).join('. ');
+    const triage = input.severity ? null : triageFor(settings).assess(text);
+    let category: string | null = null;
+    if (!input.category) {
+      // The examples are the last 2,000 categorised complaints, re-read when the register changed.
+      const latest = await this.db
+        .selectFrom('complaints')
+        .select((eb) => [eb.fn.max('id').as('id'), eb.fn.max('updated_at').as('at')])
+        .executeTakeFirst();
+      const version = `${latest?.id ?? 0}:${latest?.at ?? 0}`;
+      if (!this.examples || this.examples.version !== version) {
+        const rows = await this.db
+          .selectFrom('complaints')
+          .select(['category', 'description'])
+          .where('kind', '=', 'complaint')
+          .where('category', 'is not', null)
+          .where('category', '!=', 'other')
+          .orderBy('id', 'desc')
+          .limit(2000)
+          .execute();
+        this.examples = {
+          version,
+          rows: rows.map((r) => ({ label: r.category as string, text: r.description })),
+        };
+      }
+      const best = suggestLabel(text, this.examples.rows, STOP_WORDS);
+      category = best && settings.categories.includes(best.label) ? best.label : null;
+    }
+    return { severity: triage?.severity ?? null, reasons: triage?.reasons ?? null, category };
   }
 
   private async linkConversations(
@@ -835,7 +898,7 @@ export class ComplaintsService {
     let records = 0;
     let linked = 0;
     for (const conversation of marked) {
-      const created = await this.fromConversation(conversation, 'import', settings);
+      const created = await this.fromConversation(conversation, 'import');
       if (created.linked_to_existing) linked += 1;
       else records += 1;
     }
@@ -881,7 +944,7 @@ export class ComplaintsService {
         const topics =
           (JSON.parse(row.result) as { complaint?: { topics?: string[] } }).complaint?.topics ?? [];
         if (settings.autoqaIntake === 'records') {
-          const created = await this.fromConversation(row, 'autoqa', settings);
+          const created = await this.fromConversation(row, 'autoqa');
           if (created.linked_to_existing) linked += 1;
           else records += 1;
           continue;
@@ -916,7 +979,6 @@ export class ComplaintsService {
       subject: string | null;
     },
     source: string,
-    settings: ComplaintSettings,
     principal: Principal | null = null,
   ) {
     const customer = conversation.customer_id
@@ -936,7 +998,6 @@ export class ComplaintsService {
     const description =
       [conversation.subject, firstCustomerMessage?.text].filter(Boolean).join(' — ') ||
       `Complaint in conversation ${conversation.id}`;
-    const category = settings.categories.includes('other') ? 'other' : null;
     return this.create(
       principal,
       {
@@ -948,7 +1009,6 @@ export class ComplaintsService {
         contact_email: customer?.email ?? null,
         contact_phone: customer?.phone ?? null,
         description: description.slice(0, 5000),
-        category,
         subject_agent_id: conversation.agent_id,
       },
       source,
@@ -1004,12 +1064,7 @@ export class ComplaintsService {
         .select(['id', 'created_at', 'channel', 'customer_id', 'agent_id', 'subject'])
         .where('id', '=', conversationId)
         .executeTakeFirstOrThrow();
-      const created = await this.fromConversation(
-        conversation,
-        'autoqa',
-        await loadComplaintSettings(this.db),
-        principal,
-      );
+      const created = await this.fromConversation(conversation, 'autoqa', principal);
       complaintId = created.id;
     }
     await this.db

@@ -30,6 +30,8 @@ export interface ComplaintSettings {
   categories: string[];
   /** Root-cause taxonomy. */
   rootCauses: string[];
+  /** Phrases that make a complaint at least this severe, before the built-in triage. */
+  triageRules: Array<{ phrases: string[]; severity: Severity }>;
 }
 
 /** Defaults of a new installation. */
@@ -66,6 +68,7 @@ export const DEFAULT_COMPLAINT_SETTINGS: ComplaintSettings = {
     'customer misunderstanding',
     'other',
   ],
+  triageRules: [],
 };
 
 /** The settings in force (stored values over the defaults). */
