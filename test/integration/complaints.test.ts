@@ -379,5 +379,34 @@ for (const kind of DATABASE_KINDS) {
       const done = await actions.update(manager, action.id, { status: 'done' });
       assert.ok(done.completed_at);
     });
+
+    it("alerts managers once when a topic's last week leaves its usual band", async () => {
+      const now = Date.parse('2026-06-17T12:00:00Z'); // a Wednesday; the last complete week is 2026-W24
+      const monday = Date.parse('2026-06-08T10:00:00Z');
+      const texts = [
+        'The printer toner cartridge is leaking',
+        'Leaking toner cartridge in the printer again',
+      ];
+      // One a week for the eight weeks before, then six in the last complete week.
+      for (let week = 1; week <= 8; week += 1) {
+        await complaints.create(handler, {
+          description: texts[week % 2] as string,
+          received_at: new Date(monday - week * 7 * 86_400_000).toISOString(),
+        });
+      }
+      for (let i = 0; i < 6; i += 1) {
+        await complaints.create(handler, {
+          description: texts[i % 2] as string,
+          received_at: new Date(monday + i * 3_600_000).toISOString(),
+        });
+      }
+      const topics = new TopicsService(test.database);
+      await topics.refresh(now);
+      const first = await topics.alertSpikes(now);
+      assert.equal(first.length, 1, JSON.stringify(first));
+      const notes = await complaints.notifications(manager);
+      assert.ok(notes.some((n) => n.kind === 'topic_spike' && n.subject.includes('2026-W24')));
+      assert.deepEqual(await topics.alertSpikes(now), [], 'each spike is told once');
+    });
   });
 }

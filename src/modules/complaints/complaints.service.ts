@@ -1217,6 +1217,8 @@ export function startRegisterUpkeep(
         );
       }
       if (escalated.length > 0) report(`Complaints: ${escalated.length} missed deadlines escalated`);
+      const spikes = await topics.alertSpikes();
+      if (spikes.length > 0) report(`Complaints: ${spikes.length} topics spiked last week`);
     })()
       .catch((error: unknown) =>
         report(`Complaints: upkeep failed: ${error instanceof Error ? error.message : String(error)}`),

@@ -58,6 +58,54 @@ export class TopicsService {
   }
 
   /**
+   * Tells every manager, once per topic and week, about a topic whose last complete week is a
+   * spike; returns the topics alerted now.
+   */
+  async alertSpikes(now = Date.now()): Promise<string[]> {
+    const overview = await this.overview({ to: now });
+    const spikes = overview.topics.filter((topic) => topic.spike);
+    if (spikes.length === 0) return [];
+    const managers = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('role', 'in', ['admin', 'manager'])
+      .where('disabled', '=', 0)
+      .execute();
+    const alerted: string[] = [];
+    for (const topic of spikes) {
+      const subject = `Complaints on "${topic.label || topic.topic}" spiked in ${overview.last_week}`;
+      const already = await this.db
+        .selectFrom('notifications')
+        .select('id')
+        .where('kind', '=', 'topic_spike')
+        .where('subject', '=', subject)
+        .executeTakeFirst();
+      if (already || managers.length === 0) continue;
+      const latest = topic.weekly[topic.weekly.length - 1]?.count ?? 0;
+      await this.db
+        .insertInto('notifications')
+        .values(
+          managers.map((manager) => ({
+            user_id: manager.id,
+            at: now,
+            kind: 'topic_spike',
+            subject,
+            detail: JSON.stringify({
+              topic: topic.topic,
+              label: topic.label,
+              week: overview.last_week,
+              count: latest,
+            }),
+            read_at: null,
+          })),
+        )
+        .execute();
+      alerted.push(topic.topic);
+    }
+    return alerted;
+  }
+
+  /**
    * Topics of complaints received in [from, to): counts, shares and cumulative shares (most
    * frequent first), the weekly counts of the last `weeks` complete weeks, and whether the last
    * week is a spike (outside mean ± 2 s.d. of the eight weeks before it).
