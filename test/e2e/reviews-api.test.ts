@@ -142,6 +142,8 @@ for (const kind of DATABASE_KINDS) {
 
     it('shows the review to its agent only; the agent disputes and a manager rules', async () => {
       assert.equal((await call(tokens.agent1 as string, 'GET', `/reviews/${reviewId}`)).status, 404);
+      const calibrationOnly = await call(tokens.agent0 as string, 'GET', '/reviews?kind=calibration');
+      assert.deepEqual(calibrationOnly.body.items, [], 'calibration scores are not listed to agents');
       const mine = await call(tokens.agent0 as string, 'GET', '/reviews');
       assert.deepEqual(
         mine.body.items.map((r: { id: number }) => r.id),

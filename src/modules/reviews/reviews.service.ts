@@ -467,12 +467,16 @@ export class ReviewsService {
     const agentOnly = principal.role === 'agent';
     if (agentOnly && principal.agentId === null) return { items: [], next_before_id: null };
     const limit = filters.limit ?? 50;
-    const kinds = filters.kind ? [filters.kind] : ['manual', 'auto', 'self'];
+    // Calibration scores are read through their session, except by managers.
+    const kinds = (filters.kind ? [filters.kind] : ['manual', 'auto', 'self']).filter(
+      (k) => k !== 'calibration' || MANAGER_ROLES.has(principal.role),
+    );
+    if (kinds.length === 0) return { items: [], next_before_id: null };
     const rows = await this.repository.list({
       conversationId: filters.conversation_id,
       agentId: agentOnly ? (principal.agentId as number) : filters.agent_id,
       reviewerUserId: filters.reviewer_id,
-      kinds: kinds.filter((k) => k !== 'calibration' || MANAGER_ROLES.has(principal.role)),
+      kinds,
       status: agentOnly ? 'submitted' : filters.status,
       fromMs: filters.from ? Date.parse(filters.from) : undefined,
       toMs: filters.to ? Date.parse(filters.to) : undefined,
