@@ -52,43 +52,63 @@ export async function refreshAutomaticReviews(
     }
     const existingOf = new Map(existing.map((row) => [row.conversation_id, row]));
     const now = Date.now();
+    const planned = facts.flatMap((conversation) => {
+      const results = checksOf.get(conversation.id);
+      if (!results) return [];
+      const applicable = new Set(
+        definition.categories.filter((c) => categoryApplies(c, conversation)).map((c) => c.key),
+      );
+      const ratings = prefillFromChecks(definition, results, applicable);
+      if (ratings.length === 0) return [];
+      const score = scoreReview(definition, ratings, applicable);
+      const values = {
+        scorecard_version_id: scorecard.version_id,
+        agent_id: conversation.agent_id,
+        score: score.score,
+        passed: score.passed === null ? null : score.passed ? 1 : 0,
+        auto_failed: score.autoFailed ? 1 : 0,
+        updated_at: now,
+        submitted_at: now,
+      };
+      return [
+        {
+          conversationId: conversation.id,
+          ratings,
+          score,
+          values,
+          previous: existingOf.get(conversation.id),
+        },
+      ];
+    });
     await db.transaction().execute(async (tx) => {
-      const ratingBatch: ReturnType<typeof ratingRows> = [];
-      const refreshed: number[] = [];
-      for (const conversation of facts) {
-        const results = checksOf.get(conversation.id);
-        if (!results) continue;
-        const applicable = new Set(
-          definition.categories.filter((c) => categoryApplies(c, conversation)).map((c) => c.key),
-        );
-        const ratings = prefillFromChecks(definition, results, applicable);
-        if (ratings.length === 0) continue;
-        const score = scoreReview(definition, ratings, applicable);
-        const values = {
-          scorecard_version_id: scorecard.version_id,
-          agent_id: conversation.agent_id,
-          score: score.score,
-          passed: score.passed === null ? null : score.passed ? 1 : 0,
-          auto_failed: score.autoFailed ? 1 : 0,
-          updated_at: now,
-          submitted_at: now,
-        };
-        const previous = existingOf.get(conversation.id);
-        let reviewId: number;
-        if (previous) {
-          reviewId = previous.id;
-          await tx
-            .updateTable('reviews')
-            .set({ ...values, revision: previous.revision + 1 })
-            .where('id', '=', previous.id)
-            .execute();
-          refreshed.push(previous.id);
-        } else {
-          const row = await tx
-            .insertInto('reviews')
-            .values({
-              ...values,
-              conversation_id: conversation.id,
+      const reviewIdOf = new Map<number, number>();
+      // Reviews already there keep their id (disputes point at it) and move to the next revision.
+      for (const plan of planned) {
+        if (!plan.previous) continue;
+        reviewIdOf.set(plan.conversationId, plan.previous.id);
+        await tx
+          .updateTable('reviews')
+          .set({ ...plan.values, revision: plan.previous.revision + 1 })
+          .where('id', '=', plan.previous.id)
+          .execute();
+      }
+      const refreshed = [...reviewIdOf.values()];
+      for (let at = 0; at < refreshed.length; at += 500) {
+        await tx
+          .deleteFrom('review_ratings')
+          .where('review_id', 'in', refreshed.slice(at, at + 500))
+          .execute();
+      }
+      // New ones go in with one statement per 200, then their ids are read back in one query.
+      const fresh = planned.filter((plan) => !plan.previous);
+      for (let at = 0; at < fresh.length; at += 200) {
+        const slice = fresh.slice(at, at + 200);
+        await tx
+          .insertInto('reviews')
+          .values(
+            slice.map((plan) => ({
+              ...plan.values,
+              conversation_id: plan.conversationId,
               kind: 'auto',
               reviewer_user_id: null,
               calibration_session_id: null,
@@ -97,20 +117,24 @@ export async function refreshAutomaticReviews(
               revision: 1,
               acknowledged_at: null,
               created_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          reviewId = row.id;
-        }
-        ratingBatch.push(...ratingRows(reviewId, definition, ratings, score));
-        written += 1;
-      }
-      for (let at = 0; at < refreshed.length; at += 500) {
-        await tx
-          .deleteFrom('review_ratings')
-          .where('review_id', 'in', refreshed.slice(at, at + 500))
+            })),
+          )
           .execute();
+        const ids = await tx
+          .selectFrom('reviews')
+          .select(['id', 'conversation_id'])
+          .where('kind', '=', 'auto')
+          .where(
+            'conversation_id',
+            'in',
+            slice.map((plan) => plan.conversationId),
+          )
+          .execute();
+        for (const row of ids) reviewIdOf.set(row.conversation_id, row.id);
       }
+      const ratingBatch = planned.flatMap((plan) =>
+        ratingRows(reviewIdOf.get(plan.conversationId) as number, definition, plan.ratings, plan.score),
+      );
       for (let at = 0; at < ratingBatch.length; at += 1000) {
         await tx
           .insertInto('review_ratings')
@@ -118,6 +142,7 @@ export async function refreshAutomaticReviews(
           .execute();
       }
     });
+    written += planned.length;
   }
   return written;
 }
