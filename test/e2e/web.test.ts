@@ -159,4 +159,37 @@ describe('web app in Chromium', { skip }, () => {
     assert.deepEqual(dialogs, []);
     assert.deepEqual(cspViolations, []);
   });
+
+  it('reviews a conversation from the keyboard with the score live, then finds the queue empty', async () => {
+    const target = await test.database.kysely
+      .selectFrom('conversations')
+      .select('id')
+      .where('external_id', '=', 't-5')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${base}/conversations/${target.id}/review`);
+    await page.getByTestId('review-page').waitFor();
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcut-help').waitFor();
+    await page.keyboard.press('?');
+    const count = await page.getByTestId('review-category').count();
+    assert.ok(count >= 20, `${count} categories apply to a chat`);
+    // "1" on every category, top to bottom: pass on pass/fail items, the lowest point on scales.
+    await page.locator('[data-testid="review-category"][data-current="true"]').waitFor();
+    for (let i = 0; i < count; i += 1) await page.keyboard.press('1');
+    const shown = (await page.getByTestId('review-score').textContent()) ?? '';
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('review-queue').waitFor();
+    const stored = await test.database.kysely
+      .selectFrom('reviews')
+      .select(['score', 'status'])
+      .where('conversation_id', '=', target.id)
+      .where('kind', '=', 'manual')
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.status, 'submitted');
+    assert.ok(
+      shown.startsWith(`${(stored.score as number).toFixed(1)} %`),
+      `shown "${shown}", stored ${stored.score}`,
+    );
+    assert.deepEqual(cspViolations, []);
+  });
 });

@@ -7,6 +7,8 @@ import { ConversationListPage } from './pages/ConversationListPage';
 import { ConversationPage } from './pages/ConversationPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ReviewPage } from './pages/ReviewPage';
+import { ReviewQueuePage } from './pages/ReviewQueuePage';
 
 /** A page of the signed-in app: a path pattern and what to render for its parameters. */
 interface Route {
@@ -24,6 +26,16 @@ const ROUTES: readonly Route[] = [
       id && /^[1-9]\d{0,15}$/.test(id) ? (
         // A new key for each conversation, so no state of the previous one carries over.
         <ConversationPage key={id} conversationId={Number(id)} />
+      ) : (
+        <NotFoundPage />
+      ),
+  },
+  { pattern: '/review', render: () => <ReviewQueuePage /> },
+  {
+    pattern: '/conversations/:id/review',
+    render: ({ id }) =>
+      id && /^[1-9]\d{0,15}$/.test(id) ? (
+        <ReviewPage key={id} conversationId={Number(id)} />
       ) : (
         <NotFoundPage />
       ),

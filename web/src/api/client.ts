@@ -4,12 +4,16 @@
  * sign-in tells the app that the session is gone.
  */
 import type {
+  Assignment,
   ConversationAnalysis,
   ConversationDetail,
   ConversationListQuery,
   ConversationPage,
   ErrorBody,
   ErrorDetail,
+  RatingBody,
+  Review,
+  ReviewDraft,
   SessionResponse,
 } from './types';
 
@@ -160,4 +164,27 @@ export function getAnalysis(id: number, signal?: AbortSignal): Promise<Conversat
 /** One conversation with its messages and feedback; rejects with 404 when missing or not visible. */
 export function getConversation(id: number, signal?: AbortSignal): Promise<ConversationDetail> {
   return request('GET', `/conversations/${encodeURIComponent(String(id))}`, { signal });
+}
+
+/** The scorecard, the applicable categories and AutoQA's pre-filled ratings for reviewing a conversation. */
+export function getReviewDraft(conversationId: number, signal?: AbortSignal): Promise<ReviewDraft> {
+  return request('GET', `/conversations/${encodeURIComponent(String(conversationId))}/review-draft`, {
+    signal,
+  });
+}
+
+/** Saves a review (submitted with `submit: true`); rejects with 409 when one exists already. */
+export function createReview(body: {
+  conversation_id: number;
+  scorecard_id: number;
+  ratings: RatingBody[];
+  comment?: string | null;
+  submit: boolean;
+}): Promise<Review> {
+  return request('POST', '/reviews', { body });
+}
+
+/** The signed-in reviewer's open assignments, by due date. */
+export function listMyAssignments(signal?: AbortSignal): Promise<Assignment[]> {
+  return request('GET', '/assignments?status=open&limit=200', { signal });
 }

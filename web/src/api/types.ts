@@ -189,3 +189,56 @@ export interface ConversationAnalysis {
   complaint: { detected: boolean; confidence: number; topics: string[] };
   flags: string[];
 }
+
+/** The shape of a scorecard, as the server defines it (shared with the score computation). */
+export type { CategoryRating, ScorecardCategory, ScorecardDefinition } from '../../../src/domain/scorecard';
+
+/** What a reviewer starts from: `GET /conversations/:id/review-draft`. */
+export interface ReviewDraft {
+  conversation_id: number;
+  scorecard_id: number;
+  scorecard_version: number;
+  scorecard_version_id: number;
+  definition: import('../../../src/domain/scorecard').ScorecardDefinition;
+  /** Keys of the categories that apply to this conversation. */
+  applicable: string[];
+  autoqa_available: boolean;
+  prefill: Array<{ key: string; rating: number | null; na: boolean }>;
+}
+
+/** One rating as the API takes it. */
+export interface RatingBody {
+  key: string;
+  rating: number | null;
+  na?: boolean;
+  comment?: string | null;
+  root_cause?: string | null;
+}
+
+/** A stored review (the fields the app reads). */
+export interface Review {
+  id: number;
+  conversation_id: number;
+  status: 'draft' | 'submitted';
+  score: number | null;
+  passed: boolean | null;
+  auto_failed: boolean;
+  revision: number;
+}
+
+/** One entry of a reviewer's queue: `GET /assignments`. */
+export interface Assignment {
+  id: number;
+  conversation_id: number;
+  external_id: string;
+  channel: Channel;
+  language: string | null;
+  agent_name: string | null;
+  conversation_created_at: string | null;
+  reason: string;
+  due_at: string;
+  overdue: boolean;
+  status: 'open' | 'done' | 'cancelled';
+  scorecard_id: number;
+  scorecard_name: string | null;
+}

@@ -8,11 +8,14 @@ interface NavItem {
   label: string;
   to: string;
   section: string;
+  /** Roles that see the item; everyone when absent. */
+  roles?: readonly string[];
 }
 
-// Later versions add review, dashboards and settings here.
+// Later versions add dashboards, complaints and settings here.
 const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Conversations', to: '/conversations', section: '/conversations' },
+  { label: 'Review', to: '/review', section: '/review', roles: ['admin', 'manager', 'reviewer', 'lead'] },
 ];
 
 function isInSection(pathname: string, section: string): boolean {
@@ -43,7 +46,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </Link>
         <nav className="main-nav" aria-label="Main">
           <ul>
-            {NAV_ITEMS.map((item) => {
+            {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => {
               const current = isInSection(pathname, item.section);
               return (
                 <li key={item.to}>
