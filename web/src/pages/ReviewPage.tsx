@@ -106,7 +106,8 @@ function CategoryRow({
         <span className="muted category__weight">×{category.weight}</span>
       </div>
       {category.guidance ? <p className="muted category__guidance">{category.guidance}</p> : null}
-      <div className="category__points" role="group" aria-label={category.name}>
+      <fieldset className="category__points">
+        <legend className="sr-only">{category.name}</legend>
         {pointsOf(category).map((point) => (
           <button
             key={point}
@@ -128,7 +129,7 @@ function CategoryRow({
             N/A
           </button>
         ) : null}
-      </div>
+      </fieldset>
       {notTop && category.rootCauses.length > 0 ? (
         <label className="category__field">
           <span>Root cause</span>
