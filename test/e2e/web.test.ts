@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { buildApp, WEB_ROOT } from '../../src/http/app.js';
 import { createServices } from '../../src/http/services.js';
 import { scoreStored } from '../../src/modules/autoqa/autoqa.service.js';
+import { ComplaintsService } from '../../src/modules/complaints/complaints.service.js';
 import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
@@ -190,6 +191,43 @@ describe('web app in Chromium', { skip }, () => {
       shown.startsWith(`${(stored.score as number).toFixed(1)} %`),
       `shown "${shown}", stored ${stored.score}`,
     );
+    assert.deepEqual(cspViolations, []);
+  });
+
+  it('takes a complaint from received to closed on the board, with the history kept', async () => {
+    const created = await new ComplaintsService(test.database).create(null, {
+      description: 'The courier left my parcel in the rain <b>twice</b>',
+      severity: 'high',
+      received_at: '2026-01-05T09:00:00Z',
+    });
+    await page.goto(`${base}/complaints`);
+    await page.getByTestId('complaints-page').waitFor();
+    const card = page.locator(`[data-testid="complaint-card"][data-status="received"]`, {
+      hasText: created.reference,
+    });
+    await card.waitFor();
+    assert.equal(await card.getAttribute('data-overdue'), 'true', 'long past its deadlines');
+    assert.match((await card.textContent()) ?? '', /<b>twice<\/b>/, 'customer text shown literally');
+    await card.getByRole('link', { name: created.reference }).click();
+    await page.getByTestId('complaint').waitFor();
+    const status = page.getByTestId('complaint-status');
+    for (const [button, expected] of [
+      ['transition-acknowledged', 'acknowledged'],
+      ['transition-investigating', 'investigating'],
+    ] as const) {
+      await page.getByTestId(button).click();
+      await page.locator(`[data-testid="complaint"][data-status="${expected}"]`).waitFor();
+    }
+    await page.getByTestId('transition-resolved').click();
+    await page.getByTestId('resolution-type').selectOption('refund_or_return');
+    await page.getByTestId('root-cause').fill('courier');
+    await page.getByTestId('confirm-resolved').click();
+    await page.locator('[data-testid="complaint"][data-status="resolved"]').waitFor();
+    await page.getByTestId('transition-closed').click();
+    await page.locator('[data-testid="complaint"][data-status="closed"]').waitFor();
+    assert.equal(await status.textContent(), 'closed');
+    const history = await page.getByTestId('complaint-history').locator('li').allTextContents();
+    assert.equal(history.length, 5, history.join(' | '));
     assert.deepEqual(cspViolations, []);
   });
 });

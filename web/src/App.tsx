@@ -3,6 +3,8 @@ import { Shell } from './components/Shell';
 import { HOME_PATH, loginUrlReturningTo, returnPathFromSearch } from './lib/loginRedirect';
 import { matchPath, Redirect, useLocation } from './lib/router';
 import { useSession } from './lib/session';
+import { ComplaintPage } from './pages/ComplaintPage';
+import { ComplaintsPage } from './pages/ComplaintsPage';
 import { ConversationListPage } from './pages/ConversationListPage';
 import { ConversationPage } from './pages/ConversationPage';
 import { LoginPage } from './pages/LoginPage';
@@ -31,6 +33,16 @@ const ROUTES: readonly Route[] = [
       ),
   },
   { pattern: '/review', render: () => <ReviewQueuePage /> },
+  { pattern: '/complaints', render: () => <ComplaintsPage /> },
+  {
+    pattern: '/complaints/:id',
+    render: ({ id }) =>
+      id && /^[1-9]\d{0,15}$/.test(id) ? (
+        <ComplaintPage key={id} complaintId={Number(id)} />
+      ) : (
+        <NotFoundPage />
+      ),
+  },
   {
     pattern: '/conversations/:id/review',
     render: ({ id }) =>

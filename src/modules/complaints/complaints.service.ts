@@ -533,6 +533,7 @@ export class ComplaintsService {
       owner_name: row.owner_name,
       conversations: conversations.map((c) => ({ ...c, created_at: iso(c.created_at) })),
       history: events.map((e) => ({
+        id: e.id,
         at: iso(e.at),
         user_id: e.user_id,
         action: e.action,

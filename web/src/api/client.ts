@@ -5,6 +5,9 @@
  */
 import type {
   Assignment,
+  Complaint,
+  ComplaintDetail,
+  ComplaintStatus,
   ConversationAnalysis,
   ConversationDetail,
   ConversationListQuery,
@@ -187,4 +190,31 @@ export function createReview(body: {
 /** The signed-in reviewer's open assignments, by due date. */
 export function listMyAssignments(signal?: AbortSignal): Promise<Assignment[]> {
   return request('GET', '/assignments?status=open&limit=200', { signal });
+}
+
+/** The complaints register, overdue ones first when asked. */
+export function listComplaints(
+  query: { status?: string; overdue?: boolean; open?: boolean; limit?: number },
+  signal?: AbortSignal,
+): Promise<Complaint[]> {
+  return request('GET', `/complaints${buildQueryString(query)}`, { signal });
+}
+
+/** One register entry with its history. */
+export function getComplaint(id: number, signal?: AbortSignal): Promise<ComplaintDetail> {
+  return request('GET', `/complaints/${encodeURIComponent(String(id))}`, { signal });
+}
+
+/** Moves an entry through its lifecycle. */
+export function transitionComplaint(
+  id: number,
+  body: {
+    to: ComplaintStatus;
+    reason?: string;
+    root_cause?: string;
+    resolution_type?: string;
+    revision: number;
+  },
+): Promise<ComplaintDetail> {
+  return request('POST', `/complaints/${encodeURIComponent(String(id))}/transitions`, { body });
 }

@@ -242,3 +242,47 @@ export interface Assignment {
   scorecard_id: number;
   scorecard_name: string | null;
 }
+
+/** Statuses of a register entry, in lifecycle order. */
+export const COMPLAINT_STATUSES = [
+  'received',
+  'acknowledged',
+  'investigating',
+  'resolved',
+  'closed',
+  'reopened',
+  'withdrawn',
+  'rejected',
+] as const;
+/** A status of a register entry. */
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** An entry of the complaints register (the fields the app reads). */
+export interface Complaint {
+  id: number;
+  reference: string;
+  kind: 'complaint' | 'suggestion' | 'compliment';
+  status: ComplaintStatus;
+  received_at: string;
+  channel: string | null;
+  description: string;
+  category: string | null;
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  owner_user_id: number | null;
+  acknowledge_due_at: string | null;
+  resolve_due_at: string | null;
+  overdue: boolean;
+  root_cause: string | null;
+  resolution_type: string | null;
+  customer_satisfied: string;
+  revision: number;
+}
+
+/** An entry with its history, notes and communication log. */
+export interface ComplaintDetail extends Complaint {
+  owner_name: string | null;
+  history: Array<{ id: number; at: string; action: string; from: string | null; to: string | null }>;
+  notes: Array<{ id: number; at: string; text: string }>;
+  communications: Array<{ id: number; at: string; direction: string; channel: string; summary: string }>;
+  conversations: Array<{ id: number; external_id: string; channel: string }>;
+}

@@ -12,10 +12,11 @@ interface NavItem {
   roles?: readonly string[];
 }
 
-// Later versions add dashboards, complaints and settings here.
+// Later versions add dashboards and settings here.
 const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Conversations', to: '/conversations', section: '/conversations' },
   { label: 'Review', to: '/review', section: '/review', roles: ['admin', 'manager', 'reviewer', 'lead'] },
+  { label: 'Complaints', to: '/complaints', section: '/complaints' },
 ];
 
 function isInSection(pathname: string, section: string): boolean {
