@@ -12,6 +12,7 @@ import { createServices } from '../../src/http/services.js';
 import { scoreStored } from '../../src/modules/autoqa/autoqa.service.js';
 import { ComplaintsService } from '../../src/modules/complaints/complaints.service.js';
 import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
+import { ReviewsService } from '../../src/modules/reviews/reviews.service.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { conversation } from '../support/factories.js';
@@ -228,6 +229,75 @@ describe('web app in Chromium', { skip }, () => {
     assert.equal(await status.textContent(), 'closed');
     const history = await page.getByTestId('complaint-history').locator('li').allTextContents();
     assert.equal(history.length, 5, history.join(' | '));
+    assert.deepEqual(cspViolations, []);
+  });
+
+  it('lets an agent dispute a review and a manager rule on it', async () => {
+    const users = new UsersService(test.database.kysely);
+    const { user: agent } = await users.createUser({
+      email: 'agent@example.com',
+      role: 'agent',
+      password: PASSWORD,
+      agentExternalId: 'a-1',
+      name: 'Ana Agent',
+    });
+    const manager = await users.authenticate('qa@example.com', PASSWORD);
+    const target = await test.database.kysely
+      .selectFrom('conversations')
+      .select('id')
+      .where('agent_id', '=', agent.agentId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const reviews = new ReviewsService(test.database);
+    const draft = await reviews.draft(manager as NonNullable<typeof manager>, target.id);
+    const review = await reviews.create(manager as NonNullable<typeof manager>, {
+      conversation_id: target.id,
+      ratings: draft.applicable.map((key) => ({ key, rating: 1 })),
+      comment: 'Greeting missing',
+      submit: true,
+    });
+    const agentPage = await browser.newPage();
+    try {
+      await agentPage.goto(`${base}/login`);
+      await agentPage.getByTestId('login-email').fill('agent@example.com');
+      await agentPage.getByTestId('login-password').fill(PASSWORD);
+      await agentPage.getByTestId('login-submit').click();
+      await agentPage.getByTestId('current-user-name').waitFor();
+      await agentPage.goto(`${base}/my-reviews`);
+      await agentPage.getByTestId('review-row').first().waitFor();
+      // The manager's review and AutoQA's automatic reviews of this agent's conversations only.
+      const manual = agentPage.getByTestId('review-row').filter({ hasText: 'manual' });
+      assert.equal(await manual.count(), 1);
+      const automatic = await test.database.kysely
+        .selectFrom('reviews')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('agent_id', '=', agent.agentId)
+        .where('kind', '=', 'auto')
+        .executeTakeFirstOrThrow();
+      assert.equal(await agentPage.getByTestId('review-row').count(), 1 + Number(automatic.n));
+      await manual.getByRole('link').click();
+      await agentPage.getByTestId('review-detail').waitFor();
+      await agentPage.getByTestId('acknowledge').click();
+      await agentPage.getByTestId('dispute-reason').fill('I did greet the customer in my first message');
+      await agentPage.getByTestId('dispute').click();
+      await agentPage.getByTestId('dispute-status').waitFor();
+      assert.match((await agentPage.getByTestId('dispute-status').textContent()) ?? '', /open/);
+    } finally {
+      await agentPage.close();
+    }
+    await page.goto(`${base}/disputes`);
+    await page.getByTestId('dispute-row').waitFor();
+    assert.match((await page.getByTestId('dispute-row').textContent()) ?? '', /I did greet the customer/);
+    await page.getByTestId('decision-comment').fill('The greeting came after the question');
+    await page.getByTestId('reject-dispute').click();
+    await page.getByTestId('no-disputes').waitFor();
+    const stored = await test.database.kysely
+      .selectFrom('disputes')
+      .select(['status', 'decision_comment'])
+      .where('review_id', '=', review.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.status, 'rejected');
+    assert.equal(stored.decision_comment, 'The greeting came after the question');
     assert.deepEqual(cspViolations, []);
   });
 });

@@ -7,7 +7,9 @@ import { ComplaintPage } from './pages/ComplaintPage';
 import { ComplaintsPage } from './pages/ComplaintsPage';
 import { ConversationListPage } from './pages/ConversationListPage';
 import { ConversationPage } from './pages/ConversationPage';
+import { DisputesPage } from './pages/DisputesPage';
 import { LoginPage } from './pages/LoginPage';
+import { MyReviewsPage, ReviewDetailPage } from './pages/MyReviewsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ReviewQueuePage } from './pages/ReviewQueuePage';
@@ -34,6 +36,17 @@ const ROUTES: readonly Route[] = [
   },
   { pattern: '/review', render: () => <ReviewQueuePage /> },
   { pattern: '/complaints', render: () => <ComplaintsPage /> },
+  { pattern: '/my-reviews', render: () => <MyReviewsPage /> },
+  { pattern: '/disputes', render: () => <DisputesPage /> },
+  {
+    pattern: '/reviews/:id',
+    render: ({ id }) =>
+      id && /^[1-9]\d{0,15}$/.test(id) ? (
+        <ReviewDetailPage key={id} reviewId={Number(id)} />
+      ) : (
+        <NotFoundPage />
+      ),
+  },
   {
     pattern: '/complaints/:id',
     render: ({ id }) =>

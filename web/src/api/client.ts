@@ -12,11 +12,14 @@ import type {
   ConversationDetail,
   ConversationListQuery,
   ConversationPage,
+  Dispute,
   ErrorBody,
   ErrorDetail,
   RatingBody,
   Review,
+  ReviewDetail,
   ReviewDraft,
+  ReviewSummary,
   SessionResponse,
 } from './types';
 
@@ -217,4 +220,41 @@ export function transitionComplaint(
   },
 ): Promise<ComplaintDetail> {
   return request('POST', `/complaints/${encodeURIComponent(String(id))}/transitions`, { body });
+}
+
+/** Reviews the signed-in user may see (agents: theirs), newest first. */
+export function listReviews(signal?: AbortSignal): Promise<{ items: ReviewSummary[] }> {
+  return request('GET', '/reviews?limit=100', { signal });
+}
+
+/** One review with its ratings, scorecard and disputes. */
+export function getReview(id: number, signal?: AbortSignal): Promise<ReviewDetail> {
+  return request('GET', `/reviews/${encodeURIComponent(String(id))}`, { signal });
+}
+
+/** The reviewed agent acknowledges a review. */
+export function acknowledgeReview(id: number): Promise<ReviewDetail> {
+  return request('POST', `/reviews/${encodeURIComponent(String(id))}/acknowledge`);
+}
+
+/** The reviewed agent disputes a review with a reason. */
+export function disputeReview(id: number, reason: string): Promise<unknown> {
+  return request('POST', `/reviews/${encodeURIComponent(String(id))}/disputes`, { body: { reason } });
+}
+
+/** Open disputes, oldest first. */
+export function listOpenDisputes(signal?: AbortSignal): Promise<Dispute[]> {
+  return request('GET', '/disputes?status=open', { signal });
+}
+
+/** A manager rules on a dispute. */
+export function decideDispute(
+  id: number,
+  body: {
+    decision: 'accepted' | 'partially_accepted' | 'rejected';
+    comment?: string;
+    ratings?: RatingBody[];
+  },
+): Promise<unknown> {
+  return request('POST', `/disputes/${encodeURIComponent(String(id))}/decision`, { body });
 }

@@ -286,3 +286,46 @@ export interface ComplaintDetail extends Complaint {
   communications: Array<{ id: number; at: string; direction: string; channel: string; summary: string }>;
   conversations: Array<{ id: number; external_id: string; channel: string }>;
 }
+
+/** A review with what the agent and the manager see of it (`GET /reviews/:id`). */
+export interface ReviewDetail extends Review {
+  kind: string;
+  comment: string | null;
+  submitted_at: string | null;
+  acknowledged_at: string | null;
+  ratings: Array<{
+    key: string;
+    rating: number | null;
+    na: boolean;
+    comment: string | null;
+    score: number | null;
+  }>;
+  definition: import('../../../src/domain/scorecard').ScorecardDefinition;
+  disputes: Array<{ id: number; status: string; reason: string; decision_comment: string | null }>;
+}
+
+/** One line of the review list (`GET /reviews`). */
+export interface ReviewSummary {
+  id: number;
+  conversation_id: number;
+  conversation_external_id: string;
+  kind: string;
+  score: number | null;
+  passed: boolean | null;
+  scorecard_name: string;
+  submitted_at: string | null;
+  acknowledged_at: string | null;
+}
+
+/** A dispute in the managers' inbox (`GET /disputes`). */
+export interface Dispute {
+  id: number;
+  review_id: number;
+  reason: string;
+  categories: string[];
+  status: string;
+  opened_at: string;
+  agent_name: string | null;
+  conversation_external_id: string;
+  score: number | null;
+}

@@ -16,6 +16,8 @@ interface NavItem {
 const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Conversations', to: '/conversations', section: '/conversations' },
   { label: 'Review', to: '/review', section: '/review', roles: ['admin', 'manager', 'reviewer', 'lead'] },
+  { label: 'Reviews', to: '/my-reviews', section: '/my-reviews' },
+  { label: 'Disputes', to: '/disputes', section: '/disputes', roles: ['admin', 'manager'] },
   { label: 'Complaints', to: '/complaints', section: '/complaints' },
 ];
 
