@@ -6,6 +6,7 @@ import { registerComplaintsCommands } from './commands/complaints.command.js';
 import { registerCustomerCommands } from './commands/customer.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerImportCommand } from './commands/import.command.js';
+import { registerKpiCommand } from './commands/kpi.command.js';
 import { registerSampleCommand } from './commands/sample.command.js';
 import { registerScoreCommand } from './commands/score.command.js';
 import { registerScorecardCommands } from './commands/scorecard.command.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerScorecardCommands(program, globals);
   registerSampleCommand(program, globals);
   registerComplaintsCommands(program, globals);
+  registerKpiCommand(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -85,3 +85,15 @@ export function dayOf(epochMs: number, timeZone = 'UTC'): string {
   const local = new Date(epochMs + zoneOffset(epochMs, timeZone));
   return local.toISOString().slice(0, 10);
 }
+
+/** The calendar quarter (`2026-Q1`) of an instant in a time zone. */
+export function quarterOf(epochMs: number, timeZone = 'UTC'): string {
+  const local = new Date(epochMs + zoneOffset(epochMs, timeZone));
+  return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
+}
+
+/** The local hour of day (0–23) and ISO weekday (1 = Monday … 7 = Sunday) of an instant. */
+export function hourAndWeekday(epochMs: number, timeZone = 'UTC'): { hour: number; weekday: number } {
+  const local = new Date(epochMs + zoneOffset(epochMs, timeZone));
+  return { hour: local.getUTCHours(), weekday: local.getUTCDay() || 7 };
+}

@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { analyticsRoutes } from '../modules/analytics/analytics.routes.js';
 import { assignmentRoutes } from '../modules/assignments/assignments.routes.js';
 import { autoqaRoutes } from '../modules/autoqa/autoqa.routes.js';
 import { calibrationRoutes } from '../modules/calibration/calibration.routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
       await taskRoutes(api, services);
       await coachingRoutes(api, services);
       await complaintRoutes(api, services);
+      await analyticsRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -227,6 +227,28 @@ for (const kind of DATABASE_KINDS) {
       assert.ok(Array.isArray(own.body));
     });
 
+    it('answers metrics as JSON rows and as CSV, and an agent only about themselves', async () => {
+      const query =
+        '/metrics?metrics=csat,resolution_rate&by=channel&from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z';
+      const rows = await call(tokens.viewer as string, 'GET', query);
+      assert.equal(rows.status, 200);
+      assert.equal(rows.body[0].channel, 'chat');
+      assert.equal(rows.body[0].resolution_rate_n, 6);
+      const own = await call(tokens.agent0 as string, 'GET', query);
+      assert.equal(own.body[0].resolution_rate_n, 2, 'a-0 handled conversations 0 and 3');
+      const csv = await fetch(`${base}/api/v1${query}&format=csv`, {
+        headers: { authorization: `Bearer ${tokens.viewer}` },
+      });
+      assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+      assert.match(
+        (await csv.text()).split('\n')[0] ?? '',
+        /^channel,csat,csat_n,resolution_rate,resolution_rate_n$/,
+      );
+      const bad = await call(tokens.viewer as string, 'GET', '/metrics?metrics=happiness');
+      assert.equal(bad.status, 400);
+      assert.match(bad.body.message, /unknown metric "happiness"/);
+    });
+
     it('documents the routes in the OpenAPI document', async () => {
       const response = await fetch(`${base}/api/docs/json`);
       const document = (await response.json()) as { paths: Record<string, unknown> };
