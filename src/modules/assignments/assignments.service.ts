@@ -119,30 +119,10 @@ export class AssignmentsService {
     return { scorecardId: scorecard.id, dueDays, reviewerIds };
   }
 
-  /** Creates a rule. */
-  async createRule(input: SamplingRuleInput) {
+  // The stored form of a rule's settings, after validation.
+  private async ruleValues(input: SamplingRuleInput) {
     const { scorecardId, dueDays, reviewerIds } = await this.validRule(input);
-    const now = Date.now();
-    const id = await this.repository.insertRule({
-      name: input.name.trim(),
-      scorecard_id: scorecardId,
-      per_agent: input.per_agent,
-      filters: input.filters ?? {},
-      reviewer_ids: reviewerIds,
-      due_days: dueDays,
-      active: input.active === false ? 0 : 1,
-      created_at: now,
-      updated_at: now,
-    });
-    return this.rule(id);
-  }
-
-  /** Replaces a rule's settings. */
-  async updateRule(id: number, input: SamplingRuleInput) {
-    const existing = await this.repository.rule(id);
-    if (!existing) throw notFoundError(`sampling rule ${id}`);
-    const { scorecardId, dueDays, reviewerIds } = await this.validRule(input);
-    await this.repository.updateRule(id, {
+    return {
       name: input.name.trim(),
       scorecard_id: scorecardId,
       per_agent: input.per_agent,
@@ -151,7 +131,20 @@ export class AssignmentsService {
       due_days: dueDays,
       active: input.active === false ? 0 : 1,
       updated_at: Date.now(),
-    });
+    };
+  }
+
+  /** Creates a rule. */
+  async createRule(input: SamplingRuleInput) {
+    const values = await this.ruleValues(input);
+    const id = await this.repository.insertRule({ ...values, created_at: values.updated_at });
+    return this.rule(id);
+  }
+
+  /** Replaces a rule's settings. */
+  async updateRule(id: number, input: SamplingRuleInput) {
+    if (!(await this.repository.rule(id))) throw notFoundError(`sampling rule ${id}`);
+    await this.repository.updateRule(id, await this.ruleValues(input));
     return this.rule(id);
   }
 

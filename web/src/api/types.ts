@@ -243,19 +243,10 @@ export interface Assignment {
   scorecard_name: string | null;
 }
 
-/** Statuses of a register entry, in lifecycle order. */
-export const COMPLAINT_STATUSES = [
-  'received',
-  'acknowledged',
-  'investigating',
-  'resolved',
-  'closed',
-  'reopened',
-  'withdrawn',
-  'rejected',
-] as const;
-/** A status of a register entry. */
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+/** Statuses of a register entry, as the server's lifecycle defines them. */
+export { COMPLAINT_STATUSES, type ComplaintStatus } from '../../../src/domain/complaint-lifecycle';
+
+import type { ComplaintStatus } from '../../../src/domain/complaint-lifecycle';
 
 /** An entry of the complaints register (the fields the app reads). */
 export interface Complaint {
