@@ -168,3 +168,28 @@ export const METRICS: Record<string, (rows: readonly MetricFacts[]) => MetricVal
 
 /** The metric ids, for validation. */
 export const METRIC_IDS = Object.keys(METRICS);
+
+/** Metrics that are a share of conversations or answers: compared before/after with a two-proportion test. */
+export const RATE_METRICS = new Set([
+  'csat',
+  'negative_rate',
+  'resolution_rate',
+  'abandon_rate',
+  'answer_rate',
+  'transfer_rate',
+  'pass_rate',
+  'autofail_rate',
+  'coverage',
+]);
+
+/** The individual values behind the time and score metrics, compared before/after with Mann–Whitney U. */
+export const METRIC_SAMPLES: Record<string, (rows: readonly MetricFacts[]) => number[]> = {
+  frt: firstResponseTimes,
+  art: resolutionTimes,
+  aht: handlingTimes,
+  asa: (rows) => rows.flatMap((row) => (row.wait_s !== null && !row.abandoned ? [row.wait_s] : [])),
+  ces: (rows) => answers(rows, 'ces').map((a) => a.score),
+  csat_mean: (rows) => answers(rows, 'csat').map((a) => a.score),
+  replies: (rows) => rows.filter((row) => RESOLVED.has(row.status ?? '')).map((row) => row.agent_messages),
+  iqs: (rows) => rows.flatMap((row) => row.review_scores.flatMap((r) => (r.score !== null ? [r.score] : []))),
+};

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { meanAndDeviation, median, normalCdf, outsideBand, twoProportionTest } from './statistics.js';
+import {
+  mannWhitney,
+  meanAndDeviation,
+  meanDifferenceInterval,
+  median,
+  normalCdf,
+  outsideBand,
+  twoProportionTest,
+} from './statistics.js';
 
 describe('statistics', () => {
   it('computes the normal distribution to seven places', () => {
@@ -32,5 +40,24 @@ describe('statistics', () => {
     assert.equal(outsideBand([10, 11, 9, 10, 12, 10, 9, 11], 25), true);
     assert.equal(outsideBand([10, 11, 9, 10, 12, 10, 9, 11], 11), false);
     assert.equal(outsideBand([10], 25), false);
+  });
+});
+
+describe('Mann–Whitney U', () => {
+  it('ranks two samples with ties and gives U, z and a two-sided p-value', () => {
+    // before 1 2 3 4 5, after 6 7 8 9 10: U(before) = 0; mean 12.5; variance 25·11/12 = 22.917;
+    // z = (12.5 − 0.5)/4.787 = 2.507; p = 0.01219.
+    const result = mannWhitney([1, 2, 3, 4, 5], [6, 7, 8, 9, 10]);
+    assert.equal(result?.u, 0);
+    assert.ok(Math.abs(Math.abs(result?.z ?? 0) - 2.5067) < 1e-3);
+    assert.ok(Math.abs((result?.pValue ?? 0) - 0.01219) < 1e-4);
+    assert.equal(mannWhitney([], [1]), undefined);
+    assert.equal(mannWhitney([3, 3], [3, 3])?.pValue, 1, 'all tied: no difference');
+  });
+
+  it('gives the 95 % interval of a difference of means', () => {
+    const interval = meanDifferenceInterval([1, 2, 3], [4, 5, 6]);
+    // difference 3, se = √(1/3 + 1/3) = 0.8165 → 3 ± 1.6003
+    assert.ok(interval && Math.abs(interval[0] - 1.39966) < 1e-4 && Math.abs(interval[1] - 4.60034) < 1e-4);
   });
 });

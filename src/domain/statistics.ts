@@ -94,3 +94,54 @@ export function outsideBand(history: readonly number[], latest: number): boolean
   if (mean === undefined || sd === undefined) return false;
   return latest > mean + 2 * sd || latest < mean - 2 * sd;
 }
+
+/** Mann–Whitney U test of two samples (two-sided, normal approximation with tie and continuity correction). */
+export function mannWhitney(
+  before: readonly number[],
+  after: readonly number[],
+): { u: number; z: number; pValue: number } | undefined {
+  const n1 = before.length;
+  const n2 = after.length;
+  if (n1 === 0 || n2 === 0) return undefined;
+  const all = [
+    ...before.map((value) => ({ value, first: true })),
+    ...after.map((value) => ({ value, first: false })),
+  ].sort((a, b) => a.value - b.value);
+  const n = all.length;
+  let rankSumFirst = 0;
+  let tieTerm = 0;
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && (all[j + 1] as { value: number }).value === (all[i] as { value: number }).value)
+      j += 1;
+    const averageRank = (i + j) / 2 + 1;
+    const ties = j - i + 1;
+    tieTerm += ties ** 3 - ties;
+    for (let k = i; k <= j; k += 1) if ((all[k] as { first: boolean }).first) rankSumFirst += averageRank;
+    i = j + 1;
+  }
+  const u = rankSumFirst - (n1 * (n1 + 1)) / 2;
+  const mean = (n1 * n2) / 2;
+  const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)));
+  if (!(variance > 0)) return { u, z: 0, pValue: 1 };
+  const z = (Math.abs(u - mean) - 0.5) / Math.sqrt(variance);
+  return {
+    u,
+    z: Math.max(0, z) * Math.sign(u - mean),
+    pValue: Math.min(1, 2 * (1 - normalCdf(Math.max(0, z)))),
+  };
+}
+
+/** The 95 % confidence interval of mean(after) − mean(before), Welch's standard error, normal quantile. */
+export function meanDifferenceInterval(
+  before: readonly number[],
+  after: readonly number[],
+): [number, number] | undefined {
+  const a = meanAndDeviation(before);
+  const b = meanAndDeviation(after);
+  if (a.mean === undefined || b.mean === undefined || a.sd === undefined || b.sd === undefined)
+    return undefined;
+  const se = Math.sqrt(a.sd ** 2 / before.length + b.sd ** 2 / after.length);
+  const difference = b.mean - a.mean;
+  return [difference - Z_95 * se, difference + Z_95 * se];
+}

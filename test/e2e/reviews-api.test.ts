@@ -244,6 +244,17 @@ for (const kind of DATABASE_KINDS) {
         (await csv.text()).split('\n')[0] ?? '',
         /^channel,csat,csat_n,resolution_rate,resolution_rate_n$/,
       );
+      const compare = await call(
+        tokens.viewer as string,
+        'GET',
+        '/metrics/compare?metric=resolution_rate&change=2026-03-03&window=7d',
+      );
+      assert.equal(compare.status, 200);
+      assert.equal(compare.body.test, 'two-proportion z-test');
+      assert.equal(
+        (await call(tokens.viewer as string, 'GET', '/metrics/compare?metric=aht&change=someday')).status,
+        400,
+      );
       const bad = await call(tokens.viewer as string, 'GET', '/metrics?metrics=happiness');
       assert.equal(bad.status, 400);
       assert.match(bad.body.message, /unknown metric "happiness"/);

@@ -1,7 +1,11 @@
 /** Metrics over the store on both databases, checked against values worked out by hand. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AnalyticsService, parseMetricsQuery } from '../../src/modules/analytics/analytics.service.js';
+import {
+  AnalyticsService,
+  compareMetric,
+  parseMetricsQuery,
+} from '../../src/modules/analytics/analytics.service.js';
 import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { conversation } from '../support/factories.js';
@@ -83,6 +87,25 @@ for (const kind of DATABASE_KINDS) {
       assert.throws(
         () => parseMetricsQuery({ metrics: 'csat,happiness', by: 'team,planet' }),
         /happiness[\s\S]*planet/,
+      );
+    });
+
+    it('compares a metric before and after a change with the right test', async () => {
+      const change = Date.parse('2026-03-09T00:00:00Z');
+      const rate = await compareMetric(analytics, { metric: 'csat', change, windowDays: 7 });
+      assert.equal(rate.test, 'two-proportion z-test');
+      assert.equal(rate.before.value, 50); // 5 and 2 of 5
+      assert.equal(rate.after.value, 100); // 4 of 5
+      assert.equal(rate.difference, 50);
+      const time = await compareMetric(analytics, { metric: 'frt', change, windowDays: 7 });
+      assert.equal(time.test, 'Mann–Whitney U');
+      assert.equal(time.before.value, 90); // 1 and 2 minutes
+      assert.equal(time.after.value, 180); // 3 minutes
+      assert.equal(time.difference, 90);
+      assert.ok(time.p_value !== null && time.p_value > 0.05, 'three answers prove nothing');
+      await assert.rejects(
+        compareMetric(analytics, { metric: 'nps', change, windowDays: 7 }),
+        /before\/after works for/,
       );
     });
   });

@@ -7,7 +7,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { dayOf, hourAndWeekday, isoWeekOf, monthOf, quarterOf } from '../../domain/calendar.js';
-import { METRIC_IDS, METRICS, type MetricFacts } from '../../domain/metrics.js';
+import { METRIC_IDS, METRIC_SAMPLES, METRICS, type MetricFacts, RATE_METRICS } from '../../domain/metrics.js';
+import {
+  mannWhitney,
+  meanAndDeviation,
+  meanDifferenceInterval,
+  twoProportionTest,
+} from '../../domain/statistics.js';
 import { invalidInput } from '../common/service-errors.js';
 import { organisationTimeZone } from '../settings/time-zone.js';
 
@@ -99,6 +105,11 @@ export class AnalyticsService {
 
   constructor(database: Database) {
     this.db = database.kysely;
+  }
+
+  /** The conversation facts of a query, for comparisons. */
+  async factsOf(query: MetricsQuery): Promise<MetricFacts[]> {
+    return this.facts(query);
   }
 
   private async facts(query: MetricsQuery): Promise<Fact[]> {
@@ -297,6 +308,83 @@ export class AnalyticsService {
         return row;
       });
   }
+}
+
+/** What a before/after comparison needs. */
+export interface CompareQuery extends Omit<MetricsQuery, 'metrics' | 'by' | 'from' | 'to'> {
+  metric: string;
+  /** When the change happened: the windows end and start here. */
+  change: number;
+  windowDays: number;
+}
+
+/**
+ * A metric in the window before a change and the window after it: both values, the difference,
+ * its 95 % confidence interval and a p-value — a two-proportion z-test for rates, Mann–Whitney U
+ * for times and scores (the interval is then Welch's, on the means).
+ */
+export async function compareMetric(service: AnalyticsService, query: CompareQuery) {
+  const rate = RATE_METRICS.has(query.metric);
+  const samples = METRIC_SAMPLES[query.metric];
+  if (!rate && !samples) {
+    throw invalidInput([
+      {
+        field: 'metric',
+        reason: `before/after works for ${[...RATE_METRICS, ...Object.keys(METRIC_SAMPLES)].join(', ')}`,
+      },
+    ]);
+  }
+  const span = query.windowDays * 86_400_000;
+  const windows = {
+    before: { from: query.change - span, to: query.change },
+    after: { from: query.change, to: Math.min(Date.now(), query.change + span) },
+  };
+  const [before, after] = await Promise.all([
+    service.factsOf({ ...query, metrics: [], by: [], ...windows.before }),
+    service.factsOf({ ...query, metrics: [], by: [], ...windows.after }),
+  ]);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const base = {
+    metric: query.metric,
+    change: iso(query.change),
+    window_days: query.windowDays,
+    before: { from: iso(windows.before.from), to: iso(windows.before.to) },
+    after: { from: iso(windows.after.from), to: iso(windows.after.to) },
+  };
+  if (rate) {
+    const metric = METRICS[query.metric] as (rows: readonly MetricFacts[]) => {
+      value: number | null;
+      n: number;
+    };
+    const b = metric(before);
+    const a = metric(after);
+    const test =
+      b.value === null || a.value === null
+        ? undefined
+        : twoProportionTest(Math.round((b.value / 100) * b.n), b.n, Math.round((a.value / 100) * a.n), a.n);
+    return {
+      ...base,
+      test: 'two-proportion z-test',
+      before: { ...base.before, value: b.value, n: b.n },
+      after: { ...base.after, value: a.value, n: a.n },
+      difference: test ? test.difference * 100 : null,
+      ci95: test ? [test.ci95[0] * 100, test.ci95[1] * 100] : null,
+      p_value: test?.pValue ?? null,
+    };
+  }
+  const b = (samples as (rows: readonly MetricFacts[]) => number[])(before);
+  const a = (samples as (rows: readonly MetricFacts[]) => number[])(after);
+  const meanBefore = meanAndDeviation(b).mean ?? null;
+  const meanAfter = meanAndDeviation(a).mean ?? null;
+  return {
+    ...base,
+    test: 'Mann–Whitney U',
+    before: { ...base.before, value: meanBefore, n: b.length },
+    after: { ...base.after, value: meanAfter, n: a.length },
+    difference: meanBefore === null || meanAfter === null ? null : meanAfter - meanBefore,
+    ci95: meanDifferenceInterval(b, a) ?? null,
+    p_value: mannWhitney(b, a)?.pValue ?? null,
+  };
 }
 
 /** Rows as CSV with a header line; null is an empty cell. */
