@@ -93,6 +93,14 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(closed.body.history.length, 5, 'received and four transitions');
       const settings = await call('viewer', 'PATCH', '/complaints/settings', { hoursMode: 'calendar' });
       assert.equal(settings.status, 403);
+      await call('manager', 'PATCH', '/complaints/settings', {
+        escalationWebhookUrl: 'https://hooks.example/secret-token',
+      });
+      assert.equal((await call('viewer', 'GET', '/complaints/settings')).body.escalationWebhookUrl, '(set)');
+      assert.equal(
+        (await call('manager', 'GET', '/complaints/settings')).body.escalationWebhookUrl,
+        'https://hooks.example/secret-token',
+      );
     });
 
     it('reports the complaint figures of a period', async () => {

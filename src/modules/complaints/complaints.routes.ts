@@ -102,9 +102,20 @@ export async function complaintRoutes(app: FastifyInstance, services: AppService
     '/complaints/settings',
     {
       preHandler: allow(...ANY_ROLE),
-      schema: { summary: 'Deadlines, business hours, taxonomies, intake', tags },
+      schema: {
+        summary:
+          'Deadlines, business hours, taxonomies, intake (the webhook URL only for admins and managers)',
+        tags,
+      },
     },
-    async () => loadComplaintSettings(services.database.kysely),
+    async (request) => {
+      const settings = await loadComplaintSettings(services.database.kysely);
+      // The URL may carry a secret token; only those who may change it see it.
+      const manager = ['admin', 'manager'].includes(principalOf(request).role);
+      return manager
+        ? settings
+        : { ...settings, escalationWebhookUrl: settings.escalationWebhookUrl ? '(set)' : '' };
+    },
   );
 
   app.patch(
