@@ -126,3 +126,58 @@ describe('topping up a sample', () => {
     assert.equal(sample.filter((s) => s.agentId === 2).length, 3);
   });
 });
+
+describe('fairness over many random cases', () => {
+  // A small LCG so the cases are the same on every run.
+  function lcg(seed: number) {
+    let state = seed;
+    return (below: number) => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state % below;
+    };
+  }
+
+  it('gives exactly min(N, available) per agent, never self-assigns, and levels loads', () => {
+    for (let run = 0; run < 300; run += 1) {
+      const next = lcg(run + 1);
+      const available: Record<number, number> = {};
+      for (let agent = 1; agent <= 1 + next(6); agent += 1) available[agent] = next(9);
+      const perAgent = 1 + next(5);
+      const sample = samplePerAgent(candidates(available), perAgent, `run-${run}`);
+      for (const [agent, count] of Object.entries(available)) {
+        const got = sample.filter((s) => s.agentId === Number(agent)).length;
+        assert.equal(got, Math.min(perAgent, count), `run ${run}, agent ${agent}`);
+      }
+      // Some reviewers are agents too; every one starts with a random load.
+      const reviewers = Array.from({ length: 1 + next(4) }, (_, i) => ({
+        userId: 100 + i,
+        agentId: next(2) === 0 ? 1 + next(6) : null,
+        load: next(3),
+      }));
+      const { assignments, unassigned } = assignEvenly(sample, reviewers);
+      assert.equal(assignments.length + unassigned.length, sample.length);
+      for (const a of assignments) {
+        const reviewer = reviewers.find((r) => r.userId === a.reviewerUserId);
+        assert.notEqual(reviewer?.agentId, a.agentId, `run ${run}: no self-review`);
+      }
+      for (const u of unassigned) {
+        assert.ok(
+          reviewers.every((r) => r.agentId === u.agentId),
+          `run ${run}: left only when every reviewer is its agent`,
+        );
+      }
+      // Without agents among the reviewers, enough new work levels the loads to within one.
+      const free = reviewers.map((r) => ({ ...r, agentId: null }));
+      const levelled = assignEvenly(sample, free);
+      const finals = free.map(
+        (r) => r.load + levelled.assignments.filter((a) => a.reviewerUserId === r.userId).length,
+      );
+      const top = Math.max(...free.map((r) => r.load));
+      const needed = free.reduce((sum, r) => sum + top - r.load, 0);
+      if (sample.length >= needed) {
+        assert.ok(Math.max(...finals) - Math.min(...finals) <= 1, `run ${run}: loads ${finals}`);
+      }
+      assert.deepEqual(assignEvenly([...sample].reverse(), reviewers), { assignments, unassigned });
+    }
+  });
+});

@@ -40,7 +40,8 @@ for (const kind of DATABASE_KINDS) {
     before(async () => {
       test = await kind.create();
       const items = [
-        ...Array.from({ length: 12 }, (_, i) => inWeek(i, 'a-0')),
+        // Three of a-0's are complaints marked in the data.
+        ...Array.from({ length: 12 }, (_, i) => inWeek(i, 'a-0', i < 3 ? { complaint: true } : {})),
         ...Array.from({ length: 5 }, (_, i) =>
           inWeek(
             100 + i,
@@ -144,6 +145,19 @@ for (const kind of DATABASE_KINDS) {
       const zagrebRun = await services.assignments.runRule(zagreb.id, WEEK);
       assert.equal(zagrebRun.candidates, 2);
       assert.deepEqual(zagrebRun.per_reviewer, { [r1.id]: 2 });
+      const complaints = await services.assignments.createRule({
+        name: 'Complaints',
+        scorecard_id: second.id,
+        per_agent: 10,
+        filters: { complaint: true },
+      });
+      const complaintRun = await services.assignments.runRule(complaints.id, WEEK);
+      assert.equal(complaintRun.candidates, 3);
+      assert.equal(complaintRun.assigned, 3);
+      assert.ok(
+        complaintRun.assigned > 0 && !Object.keys(complaintRun.per_reviewer).includes(String(rAgent.id)),
+        "a-0's complaints never go to the reviewer who is a-0",
+      );
     });
 
     it('refuses a malformed week and an unknown reviewer, naming the field', async () => {
@@ -155,11 +169,16 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('assigns flagged conversations with their reasons, ahead of samples due the same day', async () => {
-      const flaggedId = [...agentOf.keys()].find((id) => agentOf.get(id) === agentIds.get('a-1')) as number;
+      // Conversation 300 is a-1's from a later week: sampled by no rule yet.
+      const flagged = await test.database.kysely
+        .selectFrom('conversations')
+        .select('id')
+        .where('external_id', '=', 't-300')
+        .executeTakeFirstOrThrow();
       await test.database.kysely
         .insertInto('qa_queue')
         .values({
-          conversation_id: flaggedId,
+          conversation_id: flagged.id,
           reasons: '["low_rating","complaint"]',
           status: 'open',
           created_at: 1,
@@ -167,25 +186,105 @@ for (const kind of DATABASE_KINDS) {
         })
         .execute();
       const outcome = await services.assignments.assignFlagged();
-      // Already sampled on the default scorecard? Then it is assigned already and nothing is added.
+      assert.equal(outcome.assigned, 1);
       const row = await test.database.kysely
         .selectFrom('review_assignments')
         .selectAll()
-        .where('conversation_id', '=', flaggedId)
-        .where('rule_id', 'is', null)
-        .executeTakeFirst();
-      if (outcome.assigned === 1) assert.equal(row?.reason, 'flagged:low_rating,complaint');
-      else assert.equal(row, undefined);
-      const queue = await services.assignments.queue(r1, {});
-      assert.ok(queue.length > 0);
+        .where('conversation_id', '=', flagged.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.reason, 'flagged:low_rating,complaint');
+      assert.equal(row.rule_id, null);
+      const days = (row.due_at - row.created_at) / 86_400_000;
+      assert.equal(days, 2, 'flagged conversations are due in two days');
+      assert.equal((await services.assignments.assignFlagged()).assigned, 0, 'a second call adds nothing');
+
+      // Give one of the same reviewer's samples the very same due date: the flagged one comes first.
+      const owner = [r1, r2, rAgent].find((r) => r.id === row.reviewer_user_id) as Principal;
+      const before = await services.assignments.queue(owner, { limit: 500 });
+      const sample = before.find((item) => item.reason.startsWith('sample:'));
+      assert.ok(sample);
+      await services.assignments.update(sample.id, { due_at: new Date(row.due_at).toISOString() });
+      const queue = await services.assignments.queue(owner, { limit: 500 });
       for (let i = 1; i < queue.length; i += 1) {
         assert.ok((queue[i - 1]?.due_at ?? '') <= (queue[i]?.due_at ?? ''), 'ordered by due date');
       }
+      assert.deepEqual(
+        queue.slice(0, 2).map((item) => item.id),
+        [row.id, sample.id],
+        'flagged before sample at the same due date',
+      );
       assert.ok(
-        queue.every((item) => item.reviewer_user_id === r1.id),
+        queue.every((item) => item.reviewer_user_id === owner.id),
         'a reviewer sees their own queue',
       );
-      await assert.rejects(services.assignments.queue(r1, { reviewer_id: r2.id }), /your own queue/);
+      const other = [r1, r2].find((r) => r.id !== owner.id) as Principal;
+      await assert.rejects(services.assignments.queue(owner, { reviewer_id: other.id }), /your own queue/);
+      const everyone = await services.assignments.queue(manager, { limit: 500 });
+      assert.ok(new Set(everyone.map((item) => item.reviewer_user_id)).size >= 3, "managers see everyone's");
+      const page = await services.assignments.queue(manager, { limit: 3, offset: 3 });
+      assert.deepEqual(
+        page.map((item) => item.id),
+        everyone.slice(3, 6).map((item) => item.id),
+      );
+    });
+
+    it('marks the open assignment of a conversation done when called for its review', async () => {
+      const [open] = await services.assignments.queue(r1, { limit: 1 });
+      assert.ok(open);
+      const version = await test.database.kysely
+        .selectFrom('scorecard_versions')
+        .select('id')
+        .where('scorecard_id', '=', open.scorecard_id)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      const review = await test.database.kysely
+        .insertInto('reviews')
+        .values({
+          conversation_id: open.conversation_id,
+          scorecard_version_id: version.id,
+          kind: 'manual',
+          reviewer_user_id: r1.id,
+          agent_id: agentOf.get(open.conversation_id) ?? null,
+          calibration_session_id: null,
+          status: 'submitted',
+          score: 100,
+          passed: 1,
+          auto_failed: 0,
+          comment: null,
+          revision: 1,
+          acknowledged_at: null,
+          created_at: Date.now(),
+          updated_at: Date.now(),
+          submitted_at: Date.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const closed = await services.assignments.markDoneForConversation(
+        open.conversation_id,
+        open.scorecard_id,
+        review.id,
+      );
+      assert.equal(closed, 1);
+      const row = await test.database.kysely
+        .selectFrom('review_assignments')
+        .select(['status', 'review_id'])
+        .where('id', '=', open.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        { ...row, review_id: Number(row.review_id) },
+        { status: 'done', review_id: review.id },
+      );
+      assert.equal(
+        await services.assignments.markDoneForConversation(
+          open.conversation_id,
+          open.scorecard_id,
+          review.id,
+        ),
+        0,
+        'only open assignments close',
+      );
+      const queue = await services.assignments.queue(r1, { limit: 500 });
+      assert.ok(!queue.some((item) => item.id === open.id), 'a done assignment leaves the queue');
     });
 
     it('closes the assignment when its reviewer submits a review', async () => {
