@@ -33,6 +33,15 @@ describe("Krippendorff's alpha", () => {
     close(krippendorffAlpha(data, 'nominal').alpha, 0.095);
   });
 
+  it('reproduces example B of the paper: two observers, nominal data, α = 0.692', () => {
+    const ben = 'a a b b d c c c e d d a'.split(' ');
+    const gerry = 'b a b b b c c c e d d d'.split(' ');
+    const result = krippendorffAlpha([ben, gerry], 'nominal');
+    close(result.alpha, 0.692);
+    assert.equal(result.units, 12);
+    assert.equal(result.pairableValues, 24);
+  });
+
   it('is 1 for perfect agreement and computes a small case worked by hand', () => {
     assert.equal(
       krippendorffAlpha(
@@ -52,6 +61,31 @@ describe("Krippendorff's alpha", () => {
       ['a', 'b', 'b'],
     ];
     close(krippendorffAlpha(data, 'nominal').alpha, 0.6, 12);
+  });
+
+  it('computes a small interval and ordinal case worked by hand', () => {
+    // Units {1, 2} and {3, 3}: o_12 = o_21 = 1, o_33 = 2; n = 4, n_1 = n_2 = 1, n_3 = 2.
+    // Interval δ² = (c − k)²: Do = (1 + 1)/4 = 0.5; De = 2·(1·1·1 + 1·2·4 + 1·2·1)/(4·3) = 22/12;
+    // α = 1 − 0.5·12/22 = 8/11.
+    // Ordinal δ²(c, k) = (Σ_{g=c..k} n_g − (n_c + n_k)/2)²: δ²(1,2) = 1, δ²(1,3) = 2.5² = 6.25,
+    // δ²(2,3) = 1.5² = 2.25; Do = 0.5; De = 2·(1 + 2·6.25 + 2·2.25)/12 = 3; α = 1 − 0.5/3 = 5/6.
+    const data = [
+      [1, 3],
+      [2, 3],
+    ];
+    close(krippendorffAlpha(data, 'interval').alpha, 8 / 11, 12);
+    close(krippendorffAlpha(data, 'ordinal').alpha, 5 / 6, 12);
+    assert.equal(
+      krippendorffAlpha(
+        [
+          ['a', 'b'],
+          ['b', 'a'],
+        ],
+        'interval',
+      ).alpha,
+      undefined,
+      'labels have no distance',
+    );
   });
 
   it('gives undefined, never NaN, without variation or without pairable values', () => {

@@ -16,8 +16,10 @@ export type RatingValue = number | string | null;
 /** Krippendorff's α with what it was computed from. */
 export interface AlphaResult {
   /**
-   * α; undefined when fewer than two pairable values exist or when every pairable value is
-   * the same (expected disagreement 0: there is no variation to agree on).
+   * α in (−∞, 1]; undefined when fewer than two pairable values exist (no unit has two values),
+   * when every pairable value is the same (expected disagreement 0: there is no variation to
+   * agree on, even though the raters agree perfectly), and for interval or ratio data holding a
+   * value that is not a finite number.
    */
   alpha: number | undefined;
   /** Units with at least two values (the only ones that count). */
@@ -43,7 +45,10 @@ export function krippendorffAlpha(
   const unitCount = Math.max(0, ...data.map((row) => row.length));
   const pairable: RatingValue[][] = [];
   for (let unit = 0; unit < unitCount; unit += 1) {
-    const values = data.map((row) => row[unit] ?? null).filter((value) => value !== null);
+    // NaN is no rating either: treating it as a value would make α NaN.
+    const values = data
+      .map((row) => row[unit] ?? null)
+      .filter((value) => value !== null && !(typeof value === 'number' && Number.isNaN(value)));
     if (values.length >= 2) pairable.push(values);
   }
   const distinct = [...new Set(pairable.flat())].sort(compareValues);
@@ -66,6 +71,11 @@ export function krippendorffAlpha(
   const n = marginals.reduce((sum, value) => sum + value, 0);
   const result = { units: pairable.length, pairableValues: Math.round(n), level };
   if (n < 2 || size < 2) return { alpha: undefined, ...result };
+  // Differences and ratios of labels mean nothing; refuse rather than compute NaN.
+  const numeric = level === 'interval' || level === 'ratio';
+  if (numeric && distinct.some((value) => typeof value !== 'number' || !Number.isFinite(value))) {
+    return { alpha: undefined, ...result };
+  }
 
   const delta = metricDifference(level, distinct, marginals);
   let observed = 0;

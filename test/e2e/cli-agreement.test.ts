@@ -35,6 +35,15 @@ describe('kvalita agreement', () => {
     assert.match(readable.stdout, /alpha \(ordinal\) = 0\.815 over 11 units, 40 pairable values/);
   });
 
+  it('reads the same data laid out as in the paper: space-separated, no header, no names', async () => {
+    const spaced = path.join(dir, 'example-c.txt');
+    const rows = EXAMPLE_C.trim().split('\n').slice(1);
+    fs.writeFileSync(spaced, `${rows.map((row) => row.split(',').slice(1).join('  ')).join('\n')}\n`);
+    const result = await runCli(['agreement', spaced, '--level', 'interval'], { dataDir: dir });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'alpha (interval) = 0.849 over 11 units, 40 pairable values\n');
+  });
+
   it('names the line and column of a value that is not a number, and refuses an unknown level', async () => {
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, '1,2,3\n1,two,3\n');

@@ -19,39 +19,76 @@ const MISSING = new Set(['', '.', '*', 'na', 'n/a']);
 const isMissing = (cell: string) => MISSING.has(cell.trim().toLowerCase());
 const isNumber = (cell: string) => cell.trim() !== '' && Number.isFinite(Number(cell.trim()));
 
-/** Reads reliability data from CSV (or tab- or space-separated) text; errors name line and column. */
-export function readReliabilityData(text: string, file: string, level: MeasurementLevel): RatingValue[][] {
-  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  const delimiter = firstLine.includes(',') ? ',' : firstLine.includes('\t') ? '\t' : ' ';
-  let rows: string[][];
+interface ParsedRow {
+  cells: string[];
+  /** Line of the row in the file (where it ends, for a quoted multi-line cell), for error messages. */
+  line: number;
+}
+
+// Commas anywhere make it CSV; otherwise tabs (which keep empty cells); otherwise runs of spaces.
+function splitRows(text: string, file: string): ParsedRow[] {
+  const delimiter = text.includes(',') ? ',' : text.includes('\t') ? '\t' : ' ';
+  const source =
+    delimiter === ' '
+      ? text
+          .split('\n')
+          .map((line) => line.trim().replace(/ +/g, ' '))
+          .join('\n')
+      : text;
+  const lines: number[] = [];
   try {
-    rows = parse(delimiter === ' ' ? text.replace(/[ ]+/g, ' ') : text, {
+    const records = parse(source, {
       delimiter,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    }) as string[][];
+      on_record: (record, context) => {
+        lines.push(context.lines);
+        return record;
+      },
+    });
+    return records.map((cells, index) => ({ cells, line: lines[index] ?? index + 1 }));
   } catch (error) {
-    throw new CliError(`${file}: ${error instanceof Error ? error.message : String(error)}`, EXIT.usage);
+    const line = (error as { lines?: unknown }).lines;
+    const where = typeof line === 'number' ? `:${line}` : '';
+    throw new CliError(
+      `${file}${where}: ${error instanceof Error ? error.message : String(error)}`,
+      EXIT.usage,
+    );
   }
-  const lineOf = (row: number) => row + 1;
-  // A header row names the units: none of its cells (after a name column) is a number.
-  const header = rows[0];
-  const startRow =
-    rows.length > 1 && header !== undefined && header.slice(1).every((cell) => !isNumber(cell)) ? 1 : 0;
-  const body = rows.slice(startRow);
+}
+
+/**
+ * Reads reliability data (one row per rater, one column per unit) from CSV, tab- or
+ * space-separated text; a header row and a column of rater names are recognised by not being
+ * numeric. Errors name the file, line and column.
+ */
+export function readReliabilityData(text: string, file: string, level: MeasurementLevel): RatingValue[][] {
+  const rows = splitRows(text, file);
+  // Names and headers can only be told from labels when some ratings are numbers; with all-text
+  // (nominal) data every row and column is taken as ratings.
+  const hasNumbers = rows.some((row) => row.cells.some(isNumber));
+  const header = rows[0]?.cells;
+  const hasHeader =
+    hasNumbers &&
+    rows.length > 1 &&
+    header !== undefined &&
+    header.slice(1).length > 0 &&
+    header.slice(1).every((cell) => !isNumber(cell) && !isMissing(cell));
+  const body = rows.slice(hasHeader ? 1 : 0);
   const hasNames =
+    hasNumbers &&
     body.length > 0 &&
-    body.every((row) => row[0] !== undefined && !isMissing(row[0]) && !isNumber(row[0])) &&
-    body.some((row) => row.slice(1).some((cell) => isNumber(cell)));
+    body.every((row) => row.cells[0] !== undefined && !isMissing(row.cells[0]) && !isNumber(row.cells[0]));
   const numeric = level === 'interval' || level === 'ratio';
-  return body.map((row, index) =>
-    row.slice(hasNames ? 1 : 0).map((cell, column) => {
+  return body.map((row) =>
+    row.cells.slice(hasNames ? 1 : 0).map((cell, index) => {
       if (isMissing(cell)) return null;
       if (isNumber(cell)) return Number(cell.trim());
       if (numeric) {
+        const column = index + (hasNames ? 2 : 1);
         throw new CliError(
-          `${file}:${lineOf(index + startRow)}: column ${column + (hasNames ? 2 : 1)}: "${cell}" is not a number (${level} data need numbers)`,
+          `${file}:${row.line}: column ${column}: "${cell}" is not a number (${level} data need numbers)`,
           EXIT.usage,
         );
       }
