@@ -1,273 +1,263 @@
 /**
- * Coaching sessions: a lead meets an agent about their weakest categories, linked to the reviews
- * discussed, with notes, action items and a follow-up date. The session shows the agent's scores
- * in the focus categories on conversations from the 30 days before it and since it, so the lead
- * sees whether the coaching worked. Agents see only their own sessions.
+ * Coaching sessions: a lead meets an agent about their weakest categories, with the reviews
+ * discussed, notes, action items and a follow-up date. A session shows the agent's scores in its
+ * focus categories (and overall) on conversations of the 30 days before it and on those since,
+ * so the lead sees whether the coaching worked. Leads, managers and admins see every session;
+ * an agent sees only their own, and another agent's answers 404.
  */
-import type { Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
-import { coachingEffect, type ScoreSample } from '../../domain/coaching-effect.js';
+import {
+  COACHING_BASELINE_DAYS,
+  coachingEffect,
+  effectWindow,
+  type ScoreObservation,
+  type ScoreOrigin,
+} from '../../domain/coaching-effect.js';
 import { forbiddenError, invalidInput, notFoundError } from '../common/service-errors.js';
 import type { Principal } from '../users/users.service.js';
+import { CoachingRepository, type SessionChanges, type SessionRow } from './coaching.repository.js';
+import type { CoachingStatus } from './coaching.schema.js';
 
-/** Days before a session whose conversations are the "before" of its effect. */
-export const COACHING_BASELINE_DAYS = 30;
-const DAY_MS = 86_400_000;
-const LEADING_ROLES = new Set(['admin', 'manager', 'lead']);
-const READING_ROLES = new Set(['admin', 'manager', 'lead', 'reviewer']);
+/** Roles that hold sessions and see all of them. */
+const COACHING_ROLES = new Set(['admin', 'manager', 'lead']);
+/** Roles that change any session, not only their own. */
+const MANAGER_ROLES = new Set(['admin', 'manager']);
+const DEFAULT_LIST_LIMIT = 100;
 
 /** One action item of a session. */
 export interface ActionItem {
+  /** What the agent does. */
   text: string;
+  /** Whether it is done. */
   done: boolean;
 }
 
 /** Body of a new session. */
 export interface CreateCoachingInput {
+  /** The coached agent (internal agent id). */
   agent_id: number;
-  held_at: string;
+  /** When the session is or was held (ISO date-time); default: now. */
+  held_at?: string;
+  /** Category keys the session works on. */
   focus?: string[];
+  /** The lead's notes. */
   notes?: string;
+  /** What the agent takes away. */
   action_items?: ActionItem[];
+  /** When to check again, or null. */
   follow_up_at?: string | null;
-  status?: 'planned' | 'held' | 'closed';
+  /** Default: planned if held_at is ahead, else held. */
+  status?: CoachingStatus;
+  /** Submitted reviews of this agent the session discusses. */
   review_ids?: number[];
 }
 
-/** Body of a session change. */
+/** Body of a session change: absent fields stay, `review_ids` replaces the linked reviews. */
 export type UpdateCoachingInput = Partial<Omit<CreateCoachingInput, 'agent_id'>>;
+
+/** Filters of `GET /coaching`. */
+export interface ListCoachingInput {
+  /** Only this agent's sessions (agents: only their own anyway). */
+  agent_id?: number;
+  /** Only this status. */
+  status?: CoachingStatus;
+  /** At most this many. */
+  limit?: number;
+}
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** Use cases of coaching. */
+function parseTime(value: string, field: string): number {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw invalidInput([{ field, reason: `not a date-time: "${value}"` }]);
+  return ms;
+}
+
+function summaryView(row: SessionRow) {
+  return {
+    id: row.id,
+    agent_id: row.agent_id,
+    agent_external_id: row.agent_external_id,
+    agent_name: row.agent_name,
+    lead_user_id: row.lead_user_id,
+    lead_name: row.lead_name,
+    held_at: iso(row.held_at),
+    focus: JSON.parse(row.focus) as string[],
+    status: row.status,
+    follow_up_at: iso(row.follow_up_at),
+  };
+}
+
+/** A session as the list shows it. */
+export type CoachingSummary = ReturnType<typeof summaryView>;
+
+/** Use cases of coaching sessions. */
 export class CoachingService {
-  private readonly db: Kysely<DB>;
+  private readonly repository: CoachingRepository;
 
-  constructor(database: Database) {
-    this.db = database.kysely;
+  constructor(private readonly database: Database) {
+    this.repository = new CoachingRepository(database.kysely);
   }
 
-  private parseTime(value: string, field: string): number {
-    const ms = Date.parse(value);
-    if (Number.isNaN(ms)) throw invalidInput([{ field, reason: `not a date-time: "${value}"` }]);
-    return ms;
+  // Leads, managers and admins see every session; an agent their own; to anyone else it does not exist.
+  private async visibleSession(principal: Principal, id: number): Promise<SessionRow> {
+    const session = await this.repository.find(id);
+    const visible =
+      session !== undefined &&
+      (COACHING_ROLES.has(principal.role) ||
+        (principal.role === 'agent' && principal.agentId !== null && session.agent_id === principal.agentId));
+    if (!session || !visible) throw notFoundError(`coaching session ${id}`);
+    return session;
   }
 
-  // Reviews may be linked when they are submitted reviews of this agent's conversations.
-  private async assertReviews(agentId: number, reviewIds: readonly number[]): Promise<void> {
-    if (reviewIds.length === 0) return;
-    const rows = await this.db
-      .selectFrom('reviews')
-      .select(['id', 'agent_id', 'status', 'kind'])
-      .where('id', 'in', [...reviewIds])
-      .execute();
-    const problems = reviewIds
-      .filter((id) => {
-        const row = rows.find((r) => r.id === id);
-        return !row || row.agent_id !== agentId || row.status !== 'submitted' || row.kind === 'calibration';
-      })
-      .map((id) => ({ field: 'review_ids', reason: `review ${id} is not a submitted review of this agent` }));
+  // Only submitted reviews of the coached agent may be linked; calibration reviews are blind
+  // practice scores, not feedback to the agent. Each refused id is named.
+  private async assertLinkable(agentId: number, reviewIds: readonly number[]): Promise<void> {
+    const found = new Map((await this.repository.linkableReviews(reviewIds)).map((r) => [r.id, r]));
+    const problems = reviewIds.flatMap((id) => {
+      const review = found.get(id);
+      if (
+        review &&
+        review.agent_id === agentId &&
+        review.status === 'submitted' &&
+        review.kind !== 'calibration'
+      )
+        return [];
+      return [{ field: 'review_ids', reason: `review ${id} is not a submitted review of agent ${agentId}` }];
+    });
     if (problems.length > 0) throw invalidInput(problems);
   }
 
-  /** A lead (or manager) records a session with an agent. */
+  /** A lead, manager or admin records a session with an agent; the caller is its lead. */
   async create(principal: Principal, input: CreateCoachingInput) {
-    if (!LEADING_ROLES.has(principal.role)) throw forbiddenError('leads and managers coach');
-    const agent = await this.db
-      .selectFrom('agents')
-      .select('id')
-      .where('id', '=', input.agent_id)
-      .executeTakeFirst();
-    if (!agent) throw invalidInput([{ field: 'agent_id', reason: `no agent ${input.agent_id}` }]);
-    const heldAt = this.parseTime(input.held_at, 'held_at');
-    const followUp = input.follow_up_at ? this.parseTime(input.follow_up_at, 'follow_up_at') : null;
-    const reviewIds = [...new Set(input.review_ids ?? [])];
-    await this.assertReviews(input.agent_id, reviewIds);
+    if (!COACHING_ROLES.has(principal.role))
+      throw forbiddenError('leads, managers and admins hold coaching sessions');
+    if (!(await this.repository.agentExists(input.agent_id))) {
+      throw invalidInput([{ field: 'agent_id', reason: `no agent ${input.agent_id}` }]);
+    }
     const now = Date.now();
-    const id = await this.db.transaction().execute(async (tx) => {
-      const row = await tx
-        .insertInto('coaching_sessions')
-        .values({
-          agent_id: input.agent_id,
-          lead_user_id: principal.id,
-          held_at: heldAt,
-          focus: JSON.stringify([...new Set(input.focus ?? [])]),
-          notes: input.notes ?? '',
-          action_items: JSON.stringify(input.action_items ?? []),
-          follow_up_at: followUp,
-          status: input.status ?? 'held',
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (reviewIds.length > 0) {
-        await tx
-          .insertInto('coaching_reviews')
-          .values(reviewIds.map((review_id) => ({ session_id: row.id, review_id })))
-          .execute();
-      }
-      return row.id;
+    const heldAt = input.held_at === undefined ? now : parseTime(input.held_at, 'held_at');
+    const followUpAt = input.follow_up_at ? parseTime(input.follow_up_at, 'follow_up_at') : null;
+    if (followUpAt !== null && followUpAt < heldAt) {
+      throw invalidInput([{ field: 'follow_up_at', reason: 'is before the session' }]);
+    }
+    const reviewIds = [...new Set(input.review_ids ?? [])];
+    await this.assertLinkable(input.agent_id, reviewIds);
+    const id = await this.database.kysely.transaction().execute(async (tx) => {
+      const sessionId = await this.repository.insert(tx, {
+        agent_id: input.agent_id,
+        lead_user_id: principal.id,
+        held_at: heldAt,
+        focus: JSON.stringify([...new Set(input.focus ?? [])]),
+        notes: input.notes ?? '',
+        action_items: JSON.stringify(input.action_items ?? []),
+        follow_up_at: followUpAt,
+        status: input.status ?? (heldAt > now ? 'planned' : 'held'),
+        created_at: now,
+        updated_at: now,
+      });
+      await this.repository.replaceLinkedReviews(tx, sessionId, reviewIds);
+      return sessionId;
     });
     return this.get(principal, id);
   }
 
-  private async visible(principal: Principal, id: number) {
-    const session = await this.db
-      .selectFrom('coaching_sessions')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    const allowed =
-      session &&
-      (READING_ROLES.has(principal.role) ||
-        (principal.role === 'agent' && session.agent_id === principal.agentId));
-    if (!session || !allowed) throw notFoundError(`coaching session ${id}`);
-    return session;
-  }
-
-  /** Sessions: an agent's own; leads, reviewers and managers all (or one agent's). */
-  async list(principal: Principal, filters: { agent_id?: number; limit?: number }) {
+  /** Sessions, latest first: leads, managers and admins all (or one agent's); an agent their own. */
+  async list(principal: Principal, filters: ListCoachingInput = {}): Promise<CoachingSummary[]> {
     let agentId = filters.agent_id;
     if (principal.role === 'agent') {
       if (principal.agentId === null) return [];
+      if (agentId !== undefined && agentId !== principal.agentId) {
+        throw forbiddenError('you see your own coaching sessions');
+      }
       agentId = principal.agentId;
-    } else if (!READING_ROLES.has(principal.role)) {
-      throw forbiddenError('your role does not see coaching');
+    } else if (!COACHING_ROLES.has(principal.role)) {
+      throw forbiddenError('your role does not see coaching sessions');
     }
-    let query = this.db
-      .selectFrom('coaching_sessions as s')
-      .leftJoin('agents as a', 'a.id', 's.agent_id')
-      .leftJoin('users as u', 'u.id', 's.lead_user_id')
-      .select([
-        's.id',
-        's.agent_id',
-        'a.name as agent_name',
-        's.lead_user_id',
-        'u.name as lead_name',
-        's.held_at',
-        's.focus',
-        's.status',
-        's.follow_up_at',
-      ]);
-    if (agentId !== undefined) query = query.where('s.agent_id', '=', agentId);
-    const rows = await query
-      .orderBy('s.held_at', 'desc')
-      .orderBy('s.id', 'desc')
-      .limit(filters.limit ?? 100)
-      .execute();
-    return rows.map((row) => ({
-      ...row,
-      focus: JSON.parse(row.focus) as string[],
-      held_at: iso(row.held_at),
-      follow_up_at: iso(row.follow_up_at),
-    }));
+    const rows = await this.repository.list({
+      agentId,
+      status: filters.status,
+      limit: filters.limit ?? DEFAULT_LIST_LIMIT,
+    });
+    return rows.map(summaryView);
   }
 
-  /** A session with its linked reviews and its effect on the focus categories. */
+  /** A session with its notes, action items, linked reviews and its effect on the agent's scores. */
   async get(principal: Principal, id: number) {
-    const session = await this.visible(principal, id);
+    const session = await this.visibleSession(principal, id);
     const focus = JSON.parse(session.focus) as string[];
-    const [reviews, samples] = await Promise.all([
-      this.db
-        .selectFrom('coaching_reviews as cr')
-        .innerJoin('reviews as r', 'r.id', 'cr.review_id')
-        .select(['r.id', 'r.conversation_id', 'r.kind', 'r.score', 'r.submitted_at'])
-        .where('cr.session_id', '=', id)
-        .orderBy('r.id')
-        .execute(),
-      this.samples(session.agent_id, session.held_at, focus),
+    const window = effectWindow(session.held_at, Date.now(), COACHING_BASELINE_DAYS);
+    const [reviews, scores] = await Promise.all([
+      this.repository.linkedReviews(id),
+      this.repository.effectScores(session.agent_id, window.beforeFrom, window.sinceTo, focus),
     ]);
+    const observations: ScoreObservation[] = [
+      ...scores.overall.map((row) => ({
+        category: null,
+        origin: row.kind as ScoreOrigin,
+        at: row.at,
+        score: row.score as number,
+      })),
+      ...scores.perCategory.map((row) => ({
+        category: row.category_key,
+        origin: row.kind as ScoreOrigin,
+        at: row.at,
+        score: row.category_score as number,
+      })),
+    ];
     return {
-      id: session.id,
-      agent_id: session.agent_id,
-      lead_user_id: session.lead_user_id,
-      held_at: iso(session.held_at),
-      focus,
+      ...summaryView(session),
       notes: session.notes,
       action_items: JSON.parse(session.action_items) as ActionItem[],
-      follow_up_at: iso(session.follow_up_at),
-      status: session.status,
       created_at: iso(session.created_at),
       updated_at: iso(session.updated_at),
-      reviews: reviews.map((r) => ({ ...r, submitted_at: iso(r.submitted_at) })),
+      reviews: reviews.map((review) => ({
+        ...review,
+        passed: review.passed === null ? null : review.passed === 1,
+        submitted_at: iso(review.submitted_at),
+      })),
       effect: {
         baseline_days: COACHING_BASELINE_DAYS,
-        ...coachingEffect(samples, focus),
+        before_from: iso(window.beforeFrom),
+        since_to: iso(window.sinceTo),
+        ...coachingEffect(observations, focus, window),
       },
     };
   }
 
-  // Scores of the agent's conversations from the baseline window before the session and since;
-  // the conversation's own time decides the side, not when it was reviewed.
-  private async samples(agentId: number, heldAt: number, focus: string[]): Promise<ScoreSample[]> {
-    const from = heldAt - COACHING_BASELINE_DAYS * DAY_MS;
-    const base = this.db
-      .selectFrom('reviews as r')
-      .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
-      .where('r.agent_id', '=', agentId)
-      .where('r.status', '=', 'submitted')
-      .where('r.kind', 'in', ['manual', 'auto'])
-      .where('c.created_at', '>=', from);
-    const [overall, categories] = await Promise.all([
-      base.select(['r.kind', 'r.score', 'c.created_at']).where('r.score', 'is not', null).execute(),
-      focus.length === 0
-        ? Promise.resolve([])
-        : base
-            .innerJoin('review_ratings as rr', 'rr.review_id', 'r.id')
-            .select(['r.kind', 'rr.category_key', 'rr.category_score', 'c.created_at'])
-            .where('rr.category_key', 'in', focus)
-            .where('rr.category_score', 'is not', null)
-            .execute(),
-    ]);
-    const phase = (at: number): 'before' | 'since' => (at < heldAt ? 'before' : 'since');
-    return [
-      ...overall.map((row) => ({
-        key: null,
-        kind: row.kind as 'manual' | 'auto',
-        phase: phase(row.created_at),
-        score: row.score as number,
-      })),
-      ...categories.map((row) => ({
-        key: row.category_key,
-        kind: row.kind as 'manual' | 'auto',
-        phase: phase(row.created_at),
-        score: row.category_score as number,
-      })),
-    ];
-  }
-
-  /** Changes a session: notes, action items, status, follow-up, focus, linked reviews. */
+  /**
+   * Changes a session: notes, action items, status, dates, focus, linked reviews. The lead who
+   * holds it, a manager or an admin may.
+   */
   async update(principal: Principal, id: number, input: UpdateCoachingInput) {
-    const session = await this.visible(principal, id);
-    if (session.lead_user_id !== principal.id && !['admin', 'manager'].includes(principal.role)) {
-      throw forbiddenError('the lead who held the session, or a manager, changes it');
+    const session = await this.visibleSession(principal, id);
+    if (session.lead_user_id !== principal.id && !MANAGER_ROLES.has(principal.role)) {
+      throw forbiddenError('the lead of the session, a manager or an admin changes it');
     }
-    const values: Updateable<DB['coaching_sessions']> = { updated_at: Date.now() };
-    if (input.held_at !== undefined) values.held_at = this.parseTime(input.held_at, 'held_at');
+    const changes: SessionChanges = { updated_at: Date.now() };
+    if (input.held_at !== undefined) changes.held_at = parseTime(input.held_at, 'held_at');
     if (input.follow_up_at !== undefined) {
-      values.follow_up_at =
-        input.follow_up_at === null ? null : this.parseTime(input.follow_up_at, 'follow_up_at');
+      changes.follow_up_at =
+        input.follow_up_at === null ? null : parseTime(input.follow_up_at, 'follow_up_at');
     }
-    if (input.focus !== undefined) values.focus = JSON.stringify([...new Set(input.focus)]);
-    if (input.notes !== undefined) values.notes = input.notes;
-    if (input.action_items !== undefined) values.action_items = JSON.stringify(input.action_items);
-    if (input.status !== undefined) values.status = input.status;
+    const heldAt = changes.held_at ?? session.held_at;
+    const followUpAt = changes.follow_up_at === undefined ? session.follow_up_at : changes.follow_up_at;
+    if (followUpAt !== null && followUpAt !== undefined && followUpAt < heldAt) {
+      throw invalidInput([{ field: 'follow_up_at', reason: 'is before the session' }]);
+    }
+    if (input.focus !== undefined) changes.focus = JSON.stringify([...new Set(input.focus)]);
+    if (input.notes !== undefined) changes.notes = input.notes;
+    if (input.action_items !== undefined) changes.action_items = JSON.stringify(input.action_items);
+    if (input.status !== undefined) changes.status = input.status;
     const reviewIds = input.review_ids === undefined ? undefined : [...new Set(input.review_ids)];
-    if (reviewIds) await this.assertReviews(session.agent_id, reviewIds);
-    await this.db.transaction().execute(async (tx) => {
-      await tx.updateTable('coaching_sessions').set(values).where('id', '=', id).execute();
-      if (reviewIds) {
-        await tx.deleteFrom('coaching_reviews').where('session_id', '=', id).execute();
-        if (reviewIds.length > 0) {
-          await tx
-            .insertInto('coaching_reviews')
-            .values(reviewIds.map((review_id) => ({ session_id: id, review_id })))
-            .execute();
-        }
-      }
+    if (reviewIds) await this.assertLinkable(session.agent_id, reviewIds);
+    await this.database.kysely.transaction().execute(async (tx) => {
+      await this.repository.update(tx, id, changes);
+      if (reviewIds) await this.repository.replaceLinkedReviews(tx, id, reviewIds);
     });
     return this.get(principal, id);
   }
 }
+
+/** A session as `GET /coaching/:id` shows it. */
+export type CoachingView = Awaited<ReturnType<CoachingService['get']>>;

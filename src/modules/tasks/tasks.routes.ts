@@ -3,20 +3,20 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { ANY_ROLE, allow, principalOf } from '../../http/auth.js';
 import type { AppServices } from '../../http/services.js';
-import { type CreateTaskInput, TASK_KINDS, type UpdateTaskInput } from './tasks.service.js';
+import {
+  CreateReviewTaskSchema,
+  CreateTaskSchema,
+  ListTasksQuerySchema,
+  UpdateTaskSchema,
+} from './tasks.schema.js';
+import type { CreateTaskInput, ListTasksInput, UpdateTaskInput } from './tasks.service.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const tags = ['tasks'];
+/** Roles that create tasks. */
 const CREATORS = ['admin', 'manager', 'reviewer', 'lead'] as const;
-const DueAt = Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()]));
-const TaskBody = {
-  kind: Type.Enum(Object.keys(TASK_KINDS) as Array<keyof typeof TASK_KINDS>),
-  title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-  owner_user_id: Type.Integer({ minimum: 1 }),
-  due_at: DueAt,
-};
 
-/** Registers the task routes. */
+/** Registers the follow-up task routes. */
 export async function taskRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
   const tasks = services.tasks;
 
@@ -25,22 +25,18 @@ export async function taskRoutes(app: FastifyInstance, services: AppServices): P
     {
       preHandler: allow(...CREATORS),
       schema: {
-        summary: 'A follow-up task from a review: call the customer back, coach the agent …',
+        summary:
+          'A follow-up task from a review (call the customer back, coach the agent …) with owner and due date',
         tags,
         params: IdParams,
-        body: Type.Object(TaskBody, { additionalProperties: false }),
+        body: CreateReviewTaskSchema,
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await tasks.create(
-            principalOf(request),
-            request.body as CreateTaskInput,
-            (request.params as { id: number }).id,
-          ),
-        ),
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const created = await tasks.create(principalOf(request), request.body as CreateTaskInput, id);
+      return reply.status(201).send(created);
+    },
   );
 
   app.post(
@@ -50,17 +46,13 @@ export async function taskRoutes(app: FastifyInstance, services: AppServices): P
       schema: {
         summary: 'A follow-up task, optionally about a conversation',
         tags,
-        body: Type.Object(
-          {
-            ...TaskBody,
-            conversation_id: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
-          },
-          { additionalProperties: false },
-        ),
+        body: CreateTaskSchema,
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await tasks.create(principalOf(request), request.body as CreateTaskInput)),
+    async (request, reply) => {
+      const created = await tasks.create(principalOf(request), request.body as CreateTaskInput);
+      return reply.status(201).send(created);
+    },
   );
 
   app.get(
@@ -69,18 +61,12 @@ export async function taskRoutes(app: FastifyInstance, services: AppServices): P
       preHandler: allow(...ANY_ROLE),
       schema: {
         summary:
-          "Your tasks by due date (managers: anyone's with owner_id, or all); overdue=true for the late ones",
+          "Your tasks, soonest due first; managers: another owner's (owner_id) or everyone's (all_owners); overdue=true for the late ones",
         tags,
-        querystring: Type.Object({
-          owner_id: Type.Optional(Type.Integer({ minimum: 1 })),
-          status: Type.Optional(Type.Enum(['open', 'done', 'cancelled'])),
-          overdue: Type.Optional(Type.Boolean()),
-          review_id: Type.Optional(Type.Integer({ minimum: 1 })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-        }),
+        querystring: ListTasksQuerySchema,
       },
     },
-    async (request) => tasks.list(principalOf(request), request.query as never),
+    async (request) => tasks.list(principalOf(request), request.query as ListTasksInput),
   );
 
   app.patch(
@@ -88,18 +74,10 @@ export async function taskRoutes(app: FastifyInstance, services: AppServices): P
     {
       preHandler: allow(...ANY_ROLE),
       schema: {
-        summary: 'Close, reopen, re-date or hand over a task (its owner, its creator or a manager)',
+        summary: 'Close, cancel, reopen, re-date or hand over a task (its owner or a manager)',
         tags,
         params: IdParams,
-        body: Type.Object(
-          {
-            status: Type.Optional(Type.Enum(['open', 'done', 'cancelled'])),
-            due_at: DueAt,
-            owner_user_id: Type.Optional(Type.Integer({ minimum: 1 })),
-            title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: UpdateTaskSchema,
       },
     },
     async (request) =>

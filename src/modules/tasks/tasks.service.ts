@@ -1,206 +1,190 @@
 /**
- * Follow-up tasks from reviews: "call the customer back and correct the information", "coach the
- * agent", or anything else, each with one owner and a due date. Owners (and managers) close them;
- * closing twice is harmless.
+ * Follow-up tasks: after a review, "call the customer back and correct the information", "coach
+ * the agent", or anything else, each with one owner and an optional due date. Reviewing roles
+ * create them; the owner (or a manager) closes, re-dates or hands them over. Everyone sees their
+ * own tasks; managers see everyone's. Marking a task done twice is harmless, so clients may retry.
  */
-import type { Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
 import { forbiddenError, invalidInput, notFoundError } from '../common/service-errors.js';
 import type { ReviewsService } from '../reviews/reviews.service.js';
 import type { Principal } from '../users/users.service.js';
+import { type TaskChanges, type TaskRow, TasksRepository } from './tasks.repository.js';
+import { TASK_KINDS, type TaskKind, type TaskStatus } from './tasks.schema.js';
 
-/** Kinds of follow-up and the title a task gets when none is given. */
-export const TASK_KINDS = {
-  call_back: 'Call the customer back and correct the information',
-  coach_agent: 'Coach the agent',
-  other: 'Follow up',
-} as const;
-/** A kind of follow-up task. */
-export type TaskKind = keyof typeof TASK_KINDS;
-/** Roles that create tasks and see everyone's. */
+/** Roles that create follow-up tasks. */
 const CREATING_ROLES = new Set(['admin', 'manager', 'reviewer', 'lead']);
+/** Roles that see and change everyone's tasks. */
 const MANAGER_ROLES = new Set(['admin', 'manager']);
+const DEFAULT_LIST_LIMIT = 100;
 
 /** Body of a new task. */
 export interface CreateTaskInput {
+  /** What kind of follow-up. */
   kind: TaskKind;
+  /** Title; default: the kind's. */
   title?: string;
+  /** The user who does it. */
   owner_user_id: number;
+  /** When it is due (ISO date-time), or null. */
   due_at?: string | null;
+  /** The conversation it is about (`POST /tasks` only; from a review it is the review's). */
   conversation_id?: number | null;
 }
 
-/** Body of a task change. */
+/** Body of a task change; absent fields stay. */
 export interface UpdateTaskInput {
-  status?: 'open' | 'done' | 'cancelled';
+  /** New status; done records when, open again forgets it. */
+  status?: TaskStatus;
+  /** New due date, or null for none. */
   due_at?: string | null;
+  /** Hand the task over to this user. */
   owner_user_id?: number;
+  /** New title. */
   title?: string;
+}
+
+/** Filters of `GET /tasks`. */
+export interface ListTasksInput {
+  /** Whose tasks; default: the caller's. Another user's: managers only. */
+  owner_id?: number;
+  /** Everyone's tasks (managers only). */
+  all_owners?: boolean;
+  /** Only this status. */
+  status?: TaskStatus;
+  /** Only open tasks past their due date. */
+  overdue?: boolean;
+  /** Only tasks from this review. */
+  review_id?: number;
+  /** At most this many. */
+  limit?: number;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+function taskView(row: TaskRow, now: number) {
+  return {
+    ...row,
+    due_at: iso(row.due_at),
+    created_at: iso(row.created_at),
+    done_at: iso(row.done_at),
+    overdue: row.status === 'open' && row.due_at !== null && row.due_at < now,
+  };
+}
+
+/** A task as the API shows it. */
+export type TaskView = ReturnType<typeof taskView>;
+
+function parseDueAt(value: string | null | undefined): number | null {
+  if (value === undefined || value === null) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw invalidInput([{ field: 'due_at', reason: `not a date-time: "${value}"` }]);
+  return ms;
+}
+
 /** Use cases of follow-up tasks. */
 export class TasksService {
-  private readonly db: Kysely<DB>;
+  private readonly repository: TasksRepository;
 
   constructor(
     database: Database,
     private readonly reviews: ReviewsService,
   ) {
-    this.db = database.kysely;
+    this.repository = new TasksRepository(database.kysely);
   }
 
-  private select() {
-    return this.db
-      .selectFrom('review_tasks as t')
-      .leftJoin('users as o', 'o.id', 't.owner_user_id')
-      .leftJoin('conversations as c', 'c.id', 't.conversation_id')
-      .select([
-        't.id',
-        't.kind',
-        't.title',
-        't.review_id',
-        't.conversation_id',
-        'c.external_id as conversation_external_id',
-        't.owner_user_id',
-        'o.name as owner_name',
-        't.due_at',
-        't.status',
-        't.created_by',
-        't.created_at',
-        't.done_at',
-      ]);
-  }
-
-  private present(
-    row: Awaited<ReturnType<ReturnType<TasksService['select']>['execute']>>[number],
-    now: number,
-  ) {
-    return {
-      ...row,
-      due_at: iso(row.due_at),
-      created_at: iso(row.created_at),
-      done_at: iso(row.done_at),
-      overdue: row.status === 'open' && row.due_at !== null && row.due_at < now,
-    };
-  }
-
-  private async assertOwner(userId: number, field: string): Promise<void> {
-    const owner = await this.db
-      .selectFrom('users')
-      .select(['id', 'disabled'])
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (!owner || owner.disabled === 1) throw invalidInput([{ field, reason: `no active user ${userId}` }]);
-  }
-
-  private parseDue(value: string | null | undefined): number | null {
-    if (value === undefined || value === null) return null;
-    const ms = Date.parse(value);
-    if (Number.isNaN(ms)) throw invalidInput([{ field: 'due_at', reason: `not a date-time: "${value}"` }]);
-    return ms;
-  }
-
-  /** Creates a task, from a review (`reviewId`) or on its own. */
-  async create(principal: Principal, input: CreateTaskInput, reviewId?: number) {
-    if (!CREATING_ROLES.has(principal.role))
-      throw forbiddenError('your role does not create follow-up tasks');
-    let conversationId = input.conversation_id ?? null;
-    if (reviewId !== undefined) {
-      const review = await this.reviews.visibleReview(principal, reviewId);
-      conversationId = review.conversation_id;
-    } else if (conversationId !== null) {
-      const exists = await this.db
-        .selectFrom('conversations')
-        .select('id')
-        .where('id', '=', conversationId)
-        .executeTakeFirst();
-      if (!exists)
-        throw invalidInput([{ field: 'conversation_id', reason: `no conversation ${conversationId}` }]);
+  private async assertActiveOwner(userId: number): Promise<void> {
+    if (!(await this.repository.isActiveUser(userId))) {
+      throw invalidInput([{ field: 'owner_user_id', reason: `no active user ${userId}` }]);
     }
-    if (!(input.kind in TASK_KINDS)) {
-      throw invalidInput([{ field: 'kind', reason: `must be one of ${Object.keys(TASK_KINDS).join(', ')}` }]);
-    }
-    await this.assertOwner(input.owner_user_id, 'owner_user_id');
-    const now = Date.now();
-    const row = await this.db
-      .insertInto('review_tasks')
-      .values({
-        review_id: reviewId ?? null,
-        conversation_id: conversationId,
-        kind: input.kind,
-        title: input.title?.trim() || TASK_KINDS[input.kind],
-        owner_user_id: input.owner_user_id,
-        due_at: this.parseDue(input.due_at),
-        status: 'open',
-        created_by: principal.id,
-        created_at: now,
-        done_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return this.get(principal, row.id);
   }
 
-  /** One task: its owner, its creator and the reviewing roles see it. */
-  async get(principal: Principal, id: number) {
-    const row = await this.select().where('t.id', '=', id).executeTakeFirst();
-    const mayRead =
-      row &&
+  // Its owner, its creator and managers see a task; to anyone else it does not exist.
+  private async visibleTask(principal: Principal, id: number): Promise<TaskRow> {
+    const row = await this.repository.find(id);
+    const visible =
+      row !== undefined &&
       (row.owner_user_id === principal.id ||
         row.created_by === principal.id ||
-        CREATING_ROLES.has(principal.role));
-    if (!row || !mayRead) throw notFoundError(`task ${id}`);
-    return this.present(row, Date.now());
+        MANAGER_ROLES.has(principal.role));
+    if (!row || !visible) throw notFoundError(`task ${id}`);
+    return row;
   }
 
-  /** Tasks: mine by default; managers may ask for anyone's, every open one, or the overdue ones. */
-  async list(
-    principal: Principal,
-    filters: { owner_id?: number; status?: string; overdue?: boolean; review_id?: number; limit?: number },
-  ) {
+  /**
+   * Creates a task; with `reviewId` it is about that review (which the caller must be able to
+   * see) and its conversation.
+   */
+  async create(principal: Principal, input: CreateTaskInput, reviewId?: number): Promise<TaskView> {
+    if (!CREATING_ROLES.has(principal.role))
+      throw forbiddenError('your role does not create follow-up tasks');
+    if (!Object.hasOwn(TASK_KINDS, input.kind)) {
+      throw invalidInput([{ field: 'kind', reason: `must be one of ${Object.keys(TASK_KINDS).join(', ')}` }]);
+    }
+    let conversationId = input.conversation_id ?? null;
+    if (reviewId !== undefined) {
+      conversationId = (await this.reviews.visibleReview(principal, reviewId)).conversation_id;
+    } else if (conversationId !== null && !(await this.repository.conversationExists(conversationId))) {
+      throw invalidInput([{ field: 'conversation_id', reason: `no conversation ${conversationId}` }]);
+    }
+    await this.assertActiveOwner(input.owner_user_id);
+    const id = await this.repository.insert({
+      review_id: reviewId ?? null,
+      conversation_id: conversationId,
+      kind: input.kind,
+      title: input.title?.trim() || TASK_KINDS[input.kind],
+      owner_user_id: input.owner_user_id,
+      due_at: parseDueAt(input.due_at),
+      status: 'open',
+      created_by: principal.id,
+      created_at: Date.now(),
+      done_at: null,
+    });
+    return taskView(await this.visibleTask(principal, id), Date.now());
+  }
+
+  /** Tasks by due date: the caller's own unless a manager asks for another owner or for all. */
+  async list(principal: Principal, filters: ListTasksInput = {}): Promise<TaskView[]> {
     const manager = MANAGER_ROLES.has(principal.role);
-    const owner = manager ? filters.owner_id : (filters.owner_id ?? principal.id);
-    if (!manager && owner !== principal.id)
-      throw forbiddenError("you see your own tasks; managers see everyone's");
-    let query = this.select();
-    if (owner !== undefined) query = query.where('t.owner_user_id', '=', owner);
-    if (filters.status) query = query.where('t.status', '=', filters.status);
-    if (filters.review_id !== undefined) query = query.where('t.review_id', '=', filters.review_id);
+    const asksForOthers =
+      filters.all_owners === true || (filters.owner_id !== undefined && filters.owner_id !== principal.id);
+    if (asksForOthers && !manager) throw forbiddenError("you see your own tasks; managers see everyone's");
     const now = Date.now();
-    if (filters.overdue) query = query.where('t.status', '=', 'open').where('t.due_at', '<', now);
-    const rows = await query
-      .orderBy((eb) => eb.fn.coalesce('t.due_at', eb.val(Number.MAX_SAFE_INTEGER)))
-      .orderBy('t.id')
-      .limit(filters.limit ?? 100)
-      .execute();
-    return rows.map((row) => this.present(row, now));
+    const rows = await this.repository.list({
+      ownerUserId: filters.all_owners ? undefined : (filters.owner_id ?? principal.id),
+      status: filters.status,
+      openAndDueBefore: filters.overdue ? now : undefined,
+      reviewId: filters.review_id,
+      limit: filters.limit ?? DEFAULT_LIST_LIMIT,
+    });
+    return rows.map((row) => taskView(row, now));
   }
 
-  /** Changes a task: its owner or a manager closes, reopens, re-dates or hands it over. */
-  async update(principal: Principal, id: number, input: UpdateTaskInput) {
-    const task = await this.get(principal, id);
-    if (
-      task.owner_user_id !== principal.id &&
-      !MANAGER_ROLES.has(principal.role) &&
-      task.created_by !== principal.id
-    ) {
-      throw forbiddenError('the owner, the creator or a manager changes a task');
+  /**
+   * Changes a task: its owner or a manager closes, cancels, reopens, re-dates or hands it over.
+   * Setting the status it already has changes nothing, so a retried "done" keeps its time.
+   */
+  async update(principal: Principal, id: number, input: UpdateTaskInput): Promise<TaskView> {
+    const task = await this.visibleTask(principal, id);
+    if (task.owner_user_id !== principal.id && !MANAGER_ROLES.has(principal.role)) {
+      throw forbiddenError('the owner of a task or a manager changes it');
     }
-    if (input.owner_user_id !== undefined) await this.assertOwner(input.owner_user_id, 'owner_user_id');
-    const values: Updateable<DB['review_tasks']> = {};
-    if (input.title !== undefined) values.title = input.title;
-    if (input.owner_user_id !== undefined) values.owner_user_id = input.owner_user_id;
-    if (input.due_at !== undefined) values.due_at = this.parseDue(input.due_at);
+    const changes: TaskChanges = {};
+    if (input.owner_user_id !== undefined && input.owner_user_id !== task.owner_user_id) {
+      await this.assertActiveOwner(input.owner_user_id);
+      changes.owner_user_id = input.owner_user_id;
+    }
+    if (input.due_at !== undefined) changes.due_at = parseDueAt(input.due_at);
+    if (input.title !== undefined) {
+      if (!input.title.trim()) throw invalidInput([{ field: 'title', reason: 'must not be blank' }]);
+      changes.title = input.title.trim();
+    }
     if (input.status !== undefined && input.status !== task.status) {
-      values.status = input.status;
-      values.done_at = input.status === 'done' ? Date.now() : null;
+      changes.status = input.status;
+      changes.done_at = input.status === 'done' ? Date.now() : null;
     }
-    if (Object.keys(values).length > 0) {
-      await this.db.updateTable('review_tasks').set(values).where('id', '=', id).execute();
-    }
-    return this.get(principal, id);
+    if (Object.keys(changes).length > 0) await this.repository.update(id, changes);
+    const updated = await this.repository.find(id);
+    if (!updated) throw notFoundError(`task ${id}`);
+    return taskView(updated, Date.now());
   }
 }
