@@ -490,8 +490,46 @@ export interface NotificationsTable {
   read_at: number | null;
 }
 
+/** Sums of one rollup cell: a grain (day, week, month) and period × team × agent × channel × language × source. */
+export interface MetricRollupsTable {
+  grain: string;
+  period: string;
+  /** 0 when the conversations have no team. */
+  team_id: number;
+  /** 0 when the conversations have no agent. */
+  agent_id: number;
+  channel: string;
+  /** Empty when unknown. */
+  language: string;
+  source: string;
+  conversations: number;
+  /** The encoded sums (`encodeSums`). */
+  data: Uint8Array;
+}
+
+/** The rollup cell each conversation was last counted in. */
+export interface RollupMembersTable {
+  conversation_id: number;
+  day: string;
+  team_id: number;
+  agent_id: number;
+  channel: string;
+  language: string;
+  source: string;
+  customer_id: number | null;
+  created_at: number;
+}
+
+/** Conversations whose rollup cells are waiting to be refreshed. */
+export interface RollupDirtyTable {
+  conversation_id: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
+  metric_rollups: MetricRollupsTable;
+  rollup_members: RollupMembersTable;
+  rollup_dirty: RollupDirtyTable;
   teams: TeamsTable;
   agents: AgentsTable;
   customers: CustomersTable;

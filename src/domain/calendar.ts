@@ -3,18 +3,27 @@
  * (`2026-11`), the buckets sampling, trends and metrics group by.
  */
 
+// Building a formatter costs far more than using one; rollups convert millions of instants.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** The offset of `timeZone` from UTC at `epochMs`, in milliseconds. */
 export function zoneOffset(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(epochMs));
+  if (timeZone === 'UTC') return 0;
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(epochMs));
   const value = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(
     value('year'),
@@ -84,6 +93,16 @@ export function monthOf(epochMs: number, timeZone = 'UTC'): string {
 export function dayOf(epochMs: number, timeZone = 'UTC'): string {
   const local = new Date(epochMs + zoneOffset(epochMs, timeZone));
   return local.toISOString().slice(0, 10);
+}
+
+/** Epoch ms of the local midnight that starts a calendar day (`2026-11-25`) in a time zone. */
+export function dayStart(day: string, timeZone = 'UTC'): number {
+  return localMidnight(
+    Number(day.slice(0, 4)),
+    Number(day.slice(5, 7)) - 1,
+    Number(day.slice(8, 10)),
+    timeZone,
+  );
 }
 
 /** The calendar quarter (`2026-Q1`) of an instant in a time zone. */

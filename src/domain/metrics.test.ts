@@ -19,6 +19,11 @@ function facts(overrides: Partial<MetricFacts>): MetricFacts {
     first_at: 0,
     last_at: 600 * S,
     agent_messages: 2,
+    reopened: 0,
+    outcome: null,
+    customer: null,
+    repeat_contact: false,
+    frt_target_s: null,
     feedback: [],
     review_scores: [],
     ...overrides,
@@ -100,5 +105,76 @@ describe('metric formulas', () => {
     assert.deepEqual(METRICS.autofail_rate?.(rows), { value: 50, n: 2 });
     assert.equal(METRICS.coverage?.(rows).value, (2 / 3) * 100);
     assert.equal(quantile([1, 2, 3, 4], 0.5), 2.5);
+  });
+
+  it('counts first contact resolution over resolved conversations, without reopens or repeat contacts', () => {
+    const rows = [
+      facts({}),
+      facts({ reopened: 1 }),
+      facts({ repeat_contact: true }),
+      facts({ status: 'open', resolved_at: null }),
+      facts({ reopened: null }),
+    ];
+    assert.deepEqual(METRICS.fcr?.(rows), { value: 50, n: 4 });
+    assert.deepEqual(METRICS.fcr?.([facts({ status: 'open' })]), { value: null, n: 0 });
+  });
+
+  it('counts repeat contacts per customer and leaves unknown customers out', () => {
+    const rows = [
+      facts({ customer: 1 }),
+      facts({ customer: 1 }),
+      facts({ customer: 2 }),
+      facts({ customer: 3 }),
+      facts({ customer: null }),
+    ];
+    assert.deepEqual(METRICS.repeat_rate?.(rows), { value: (1 / 3) * 100, n: 3 });
+  });
+
+  it('computes conversion over conversations with an outcome', () => {
+    const rows = [
+      facts({ outcome: 'converted' }),
+      facts({ outcome: 'explained' }),
+      facts({ outcome: 'converted' }),
+      facts({ outcome: 'refund' }),
+      facts({ outcome: null }),
+    ];
+    assert.deepEqual(METRICS.conversion_rate?.(rows), { value: 50, n: 4 });
+  });
+
+  it('computes the survey response rate over resolved or answered conversations', () => {
+    const answered = [{ type: 'csat', score: 5, scale: 5 }];
+    const rows = [
+      facts({ feedback: answered }),
+      facts({}),
+      facts({}),
+      facts({ status: 'open', feedback: answered }),
+      facts({ status: 'open' }),
+    ];
+    assert.deepEqual(METRICS.response_rate?.(rows), { value: 50, n: 4 });
+  });
+
+  it('meets the first-response SLA at the target exactly, misses it when unanswered, ignores untargeted', () => {
+    const rows = [
+      facts({ frt_target_s: 60 }), // 60 s reply, target 60 s
+      facts({ frt_target_s: 59 }),
+      facts({ frt_target_s: 600, first_agent_at: null }),
+      facts({ frt_target_s: null }),
+      facts({ frt_target_s: 60, first_customer_at: null }),
+    ];
+    assert.deepEqual(METRICS.sla?.(rows), { value: (1 / 3) * 100, n: 3 });
+  });
+
+  it('averages category scores over rated categories and is null without any', () => {
+    const rows = [
+      facts({
+        category_scores: [
+          { key: 'empathy', score: 100 },
+          { key: 'accuracy', score: 50 },
+        ],
+      }),
+      facts({ category_scores: [{ key: 'empathy', score: 0 }] }),
+    ];
+    assert.deepEqual(METRICS.category_score?.(rows), { value: 50, n: 3 });
+    assert.deepEqual(METRICS.category_score?.([facts({})]), { value: null, n: 0 });
   });
 });

@@ -22,6 +22,16 @@ export interface MetricFacts {
   first_at: number | null;
   last_at: number | null;
   agent_messages: number;
+  /** Times the conversation was reopened; null when unknown. */
+  reopened: number | null;
+  /** The recorded outcome code (e.g. `converted`, `refund`); null when none. */
+  outcome: string | null;
+  /** The customer, for repeat contacts; null when unknown. */
+  customer: number | null;
+  /** Whether the same customer started another conversation within the first-contact window after this one. */
+  repeat_contact: boolean;
+  /** First-response target for the conversation's channel in seconds; null when none is set. */
+  frt_target_s: number | null;
   /** Survey answers. */
   feedback: ReadonlyArray<{ type: string; score: number; scale: number }>;
   /** Scores of the submitted reviews of the conversation, by kind. */
@@ -31,6 +41,8 @@ export interface MetricFacts {
     passed: boolean | null;
     auto_failed: boolean;
   }>;
+  /** Category scores (0–100) of the submitted reviews, N/A left out; only loaded when a query needs them. */
+  category_scores?: ReadonlyArray<{ key: string; score: number }>;
 }
 
 /** A metric's value and the count it was computed from. */
@@ -40,6 +52,25 @@ export interface MetricValue {
 }
 
 const RESOLVED = new Set(['resolved', 'closed']);
+/** The outcome code that counts as a conversion. */
+export const CONVERTED = 'converted';
+
+/** Whether a conversation is resolved (status resolved or closed). */
+export function isResolved(status: string | null): boolean {
+  return RESOLVED.has(status ?? '');
+}
+
+/** Whether the first agent reply came within the channel's target; no reply misses it. */
+export function metFirstResponseTarget(row: MetricFacts): boolean {
+  if (row.frt_target_s === null || row.first_customer_at === null || row.first_agent_at === null)
+    return false;
+  return (row.first_agent_at - row.first_customer_at) / 1000 <= row.frt_target_s;
+}
+
+/** Resolved with no reopen and no new conversation from the same customer within the window. */
+export function firstContactResolved(row: MetricFacts): boolean {
+  return isResolved(row.status) && !(row.reopened !== null && row.reopened > 0) && !row.repeat_contact;
+}
 const mean = (values: readonly number[]): MetricValue => ({
   value: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
   n: values.length,
@@ -130,6 +161,30 @@ export const METRICS: Record<string, (rows: readonly MetricFacts[]) => MetricVal
     const offered = rows.filter((row) => row.abandoned !== null);
     return share(offered.filter((row) => !row.abandoned).length, offered.length);
   },
+  response_rate: (rows) => {
+    // An answer proves a survey was sent; without that knowledge every resolved conversation counts as asked.
+    const asked = rows.filter((row) => row.feedback.length > 0 || RESOLVED.has(row.status ?? ''));
+    return share(asked.filter((row) => row.feedback.length > 0).length, asked.length);
+  },
+  sla: (rows) => {
+    const targeted = rows.filter((row) => row.frt_target_s !== null && row.first_customer_at !== null);
+    return share(targeted.filter(metFirstResponseTarget).length, targeted.length);
+  },
+  fcr: (rows) => {
+    const resolved = rows.filter((row) => RESOLVED.has(row.status ?? ''));
+    return share(resolved.filter(firstContactResolved).length, resolved.length);
+  },
+  repeat_rate: (rows) => {
+    const contacts = new Map<number, number>();
+    for (const row of rows)
+      if (row.customer !== null) contacts.set(row.customer, (contacts.get(row.customer) ?? 0) + 1);
+    return share([...contacts.values()].filter((n) => n > 1).length, contacts.size);
+  },
+  conversion_rate: (rows) => {
+    const applicable = rows.filter((row) => row.outcome !== null);
+    return share(applicable.filter((row) => row.outcome === CONVERTED).length, applicable.length);
+  },
+  category_score: (rows) => mean(rows.flatMap((row) => (row.category_scores ?? []).map((c) => c.score))),
   replies: (rows) =>
     mean(rows.filter((row) => RESOLVED.has(row.status ?? '')).map((row) => row.agent_messages)),
   transfer_rate: (rows) => {
@@ -180,6 +235,11 @@ export const RATE_METRICS = new Set([
   'pass_rate',
   'autofail_rate',
   'coverage',
+  'response_rate',
+  'sla',
+  'fcr',
+  'repeat_rate',
+  'conversion_rate',
 ]);
 
 /** The individual values behind the time and score metrics, compared before/after with Mann–Whitney U. */
@@ -192,4 +252,6 @@ export const METRIC_SAMPLES: Record<string, (rows: readonly MetricFacts[]) => nu
   csat_mean: (rows) => answers(rows, 'csat').map((a) => a.score),
   replies: (rows) => rows.filter((row) => RESOLVED.has(row.status ?? '')).map((row) => row.agent_messages),
   iqs: (rows) => rows.flatMap((row) => row.review_scores.flatMap((r) => (r.score !== null ? [r.score] : []))),
+  nps: (rows) => answers(rows, 'nps').map((a) => a.score),
+  category_score: (rows) => rows.flatMap((row) => (row.category_scores ?? []).map((c) => c.score)),
 };

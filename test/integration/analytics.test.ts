@@ -104,7 +104,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(time.difference, 90);
       assert.ok(time.p_value !== null && time.p_value > 0.05, 'three answers prove nothing');
       await assert.rejects(
-        compareMetric(analytics, { metric: 'nps', change, windowDays: 7 }),
+        compareMetric(analytics, { metric: 'frt_p90', change, windowDays: 7 }),
         /before\/after works for/,
       );
     });

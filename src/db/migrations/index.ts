@@ -9,6 +9,7 @@ import * as m0003 from './0003-autoqa.js';
 import * as m0004 from './0004-erasure.js';
 import * as m0005 from './0005-reviews.js';
 import * as m0006 from './0006-complaints.js';
+import * as m0007 from './0007-rollups.js';
 
 /** Which database a migration runs on, for the few statements that differ. */
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -24,6 +25,7 @@ const ordered: Record<string, DialectMigration> = {
   '0004-erasure': m0004,
   '0005-reviews': m0005,
   '0006-complaints': m0006,
+  '0007-rollups': m0007,
 };
 
 /** The migrations bound to one dialect, in the shape Kysely's Migrator wants. */

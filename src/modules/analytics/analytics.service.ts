@@ -1,13 +1,29 @@
 /**
  * Metrics × filters × grouping, as the metric definitions define them: one service for the API
- * (`GET /metrics`) and the command line (`kvalita kpi`). This first version computes from the
- * stored rows in pages of 1,000 conversations; pre-aggregated rollups come later.
+ * (`GET /metrics`), the command line (`kvalita kpi`) and reports. Queries that rollups can answer
+ * (additive metrics, grouping and filters on rollup dimensions, whole local days) read the
+ * pre-aggregated cells; the rest read the stored conversations.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import { dayOf, hourAndWeekday, isoWeekOf, monthOf, quarterOf } from '../../domain/calendar.js';
-import { METRIC_IDS, METRIC_SAMPLES, METRICS, type MetricFacts, RATE_METRICS } from '../../domain/metrics.js';
+import { dayOf, dayStart, hourAndWeekday, isoWeekOf, monthOf, quarterOf } from '../../domain/calendar.js';
+import {
+  METRIC_IDS,
+  METRIC_SAMPLES,
+  METRICS,
+  type MetricFacts,
+  type MetricValue,
+  RATE_METRICS,
+} from '../../domain/metrics.js';
+import {
+  coverDays,
+  monthOfDay,
+  quarterOfLabel,
+  weekOfDay,
+  weekStartDay,
+} from '../../domain/rollup-periods.js';
+import { METRICS_FROM_SUMS, type RollupSums, sketchesFor } from '../../domain/rollup-sums.js';
 import {
   mannWhitney,
   meanAndDeviation,
@@ -16,6 +32,9 @@ import {
 } from '../../domain/statistics.js';
 import { invalidInput } from '../common/service-errors.js';
 import { organisationTimeZone } from '../settings/time-zone.js';
+import { FACT_COLUMNS, type Fact, FactsRepository, loadFactSettings } from './facts.repository.js';
+import type { CellFilters, StoredCell } from './rollups.repository.js';
+import { RollupsService } from './rollups.service.js';
 
 /** Dimensions results can be grouped by. */
 export const DIMENSIONS = [
@@ -47,17 +66,31 @@ export interface MetricsQuery {
   language?: string | undefined;
   tag?: string | undefined;
   source?: string | undefined;
+  /** Only reviews on this scorecard count for the review metrics. */
+  scorecard?: number | undefined;
+  /** The category `category_score` is about; all categories when absent. */
+  category?: string | undefined;
+  /** Custom fields the conversations must carry, key → value. */
+  custom?: Record<string, string> | undefined;
+  /** Compute from the stored conversations even where rollups could answer (exact medians). */
+  exact?: boolean | undefined;
 }
 
 /** One result row: the group's dimensions, then `<metric>` and `<metric>_n` for each metric. */
 export type MetricsRow = Record<string, string | number | null>;
 
-type Fact = MetricFacts & {
-  team: string | null;
-  agent: string | null;
-  language: string | null;
-  source: string;
-};
+const TIME_DIMENSIONS: ReadonlySet<Dimension> = new Set(['day', 'week', 'month', 'quarter']);
+const ROLLUP_DIMENSIONS: ReadonlySet<Dimension> = new Set([
+  'team',
+  'agent',
+  'channel',
+  'language',
+  'source',
+  'day',
+  'week',
+  'month',
+  'quarter',
+]);
 
 /** Checks and normalises a query from the API or the command line. */
 export function parseMetricsQuery(input: {
@@ -99,47 +132,94 @@ export function parseMetricsQuery(input: {
   return { metrics, by: by as Dimension[], from, to };
 }
 
-/** Answers metrics questions. */
+/** Custom-field filters from query parameters named `custom.<key>`. */
+export function customFilters(query: Record<string, unknown>): Record<string, string> | undefined {
+  const entries = Object.entries(query)
+    .filter(([key, value]) => key.startsWith('custom.') && key.length > 7 && typeof value === 'string')
+    .map(([key, value]) => [key.slice(7), value as string]);
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+const compareKeys = (a: string | number | null, b: string | number | null) =>
+  a === b
+    ? 0
+    : a === null
+      ? 1
+      : b === null
+        ? -1
+        : typeof a === 'number' && typeof b === 'number'
+          ? a - b
+          : String(a).localeCompare(String(b));
+
+const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
+
+// Groups in the order of their dimensions, each with its metric values.
+function resultRows(
+  query: MetricsQuery,
+  groups: Iterable<{ key: Array<string | number | null>; value: (metric: string) => MetricValue }>,
+): MetricsRow[] {
+  const list = [...groups];
+  if (query.by.length === 0 && list.length === 0) {
+    list.push({ key: [], value: () => ({ value: null, n: 0 }) });
+  }
+  return list
+    .sort((a, b) => {
+      for (let i = 0; i < a.key.length; i += 1) {
+        const order = compareKeys(a.key[i] ?? null, b.key[i] ?? null);
+        if (order !== 0) return order;
+      }
+      return 0;
+    })
+    .map((group) => {
+      const row: MetricsRow = {};
+      query.by.forEach((dimension, i) => {
+        row[dimension] = group.key[i] ?? null;
+      });
+      for (const metric of query.metrics) {
+        const result = group.value(metric);
+        row[metric] = round(result.value);
+        row[`${metric}_n`] = result.n;
+      }
+      return row;
+    });
+}
+
+/** Answers metrics questions: from rollups where they can answer, else from the stored conversations. */
 export class AnalyticsService {
   private readonly db: Kysely<DB>;
+  private readonly rollups: RollupsService;
 
-  constructor(database: Database) {
+  constructor(private readonly database: Database) {
     this.db = database.kysely;
+    this.rollups = new RollupsService(database);
   }
 
   /** The conversation facts of a query, for comparisons. */
-  async factsOf(query: MetricsQuery): Promise<MetricFacts[]> {
+  async factsOf(query: MetricsQuery): Promise<Fact[]> {
     return this.facts(query);
   }
 
   private async facts(query: MetricsQuery): Promise<Fact[]> {
     let conversations = this.db
       .selectFrom('conversations as c')
-      .leftJoin('teams as t', 't.id', 'c.team_id')
-      .leftJoin('agents as a', 'a.id', 'c.agent_id')
-      .select([
-        'c.id',
-        'c.channel',
-        'c.status',
-        'c.language',
-        'c.source',
-        'c.created_at',
-        'c.resolved_at',
-        'c.handle_s',
-        'c.wait_s',
-        'c.transfers',
-        'c.abandoned',
-        'c.complaint',
-        't.name as team',
-        'a.external_id as agent',
-      ])
+      .select(FACT_COLUMNS)
       .where('c.created_at', '>=', query.from)
       .where('c.created_at', '<', query.to);
     if (query.channel) conversations = conversations.where('c.channel', '=', query.channel);
     if (query.language) conversations = conversations.where('c.language', '=', query.language);
     if (query.source) conversations = conversations.where('c.source', '=', query.source);
-    if (query.team) conversations = conversations.where('t.name', '=', query.team);
-    if (query.agent) conversations = conversations.where('a.external_id', '=', query.agent);
+    if (query.team) {
+      const team = query.team;
+      conversations = conversations.where('c.team_id', 'in', (eb) =>
+        eb.selectFrom('teams').select('id').where('name', '=', team),
+      );
+    }
+    if (query.agent) {
+      const agent = query.agent;
+      conversations = conversations.where('c.agent_id', 'in', (eb) =>
+        eb.selectFrom('agents').select('id').where('external_id', '=', agent),
+      );
+    }
     if (query.tag) {
       const tag = query.tag;
       conversations = conversations.where(({ exists, selectFrom }) =>
@@ -152,110 +232,60 @@ export class AnalyticsService {
         ),
       );
     }
-    const rows = await conversations.orderBy('c.id').execute();
-    const facts: Fact[] = [];
-    for (let at = 0; at < rows.length; at += 1000) {
-      const page = rows.slice(at, at + 1000);
-      const ids = page.map((row) => row.id);
-      const [messages, feedback, reviews] = await Promise.all([
-        this.db
-          .selectFrom('messages')
-          .select((eb) => [
-            'conversation_id',
-            eb.fn
-              .min(eb.case().when('role', '=', 'customer').then(eb.ref('at')).end())
-              .as('first_customer_at'),
-            eb.fn
-              .min(
-                eb
-                  .case()
-                  .when(eb.and([eb('role', '=', 'agent'), eb('internal', '=', 0)]))
-                  .then(eb.ref('at'))
-                  .end(),
-              )
-              .as('first_agent_at'),
-            eb.fn.min('at').as('first_at'),
-            eb.fn.max('at').as('last_at'),
-            eb.fn
-              .sum(
-                eb
-                  .case()
-                  .when(eb.and([eb('role', '=', 'agent'), eb('internal', '=', 0)]))
-                  .then(1)
-                  .else(0)
-                  .end(),
-              )
-              .as('agent_messages'),
-          ])
-          .where('conversation_id', 'in', ids)
-          .groupBy('conversation_id')
-          .execute(),
-        this.db
-          .selectFrom('feedback')
-          .select(['conversation_id', 'type', 'score', 'scale'])
-          .where('conversation_id', 'in', ids)
-          .execute(),
-        this.db
-          .selectFrom('reviews')
-          .select(['conversation_id', 'kind', 'score', 'passed', 'auto_failed'])
-          .where('conversation_id', 'in', ids)
-          .where('status', '=', 'submitted')
-          .where('kind', 'in', ['manual', 'auto'])
-          .execute(),
-      ]);
-      const messagesOf = new Map(messages.map((m) => [m.conversation_id, m]));
-      const feedbackOf = new Map<number, Fact['feedback'][number][]>();
-      for (const f of feedback)
-        feedbackOf.set(f.conversation_id, [...(feedbackOf.get(f.conversation_id) ?? []), f]);
-      const reviewsOf = new Map<number, Fact['review_scores'][number][]>();
-      for (const r of reviews) {
-        reviewsOf.set(r.conversation_id, [
-          ...(reviewsOf.get(r.conversation_id) ?? []),
-          {
-            kind: r.kind,
-            score: r.score,
-            passed: r.passed === null ? null : r.passed === 1,
-            auto_failed: r.auto_failed === 1,
-          },
-        ]);
-      }
-      const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-      for (const row of page) {
-        const m = messagesOf.get(row.id);
-        facts.push({
-          channel: row.channel,
-          status: row.status,
-          created_at: row.created_at,
-          resolved_at: row.resolved_at,
-          handle_s: row.handle_s,
-          wait_s: row.wait_s,
-          transfers: row.transfers,
-          abandoned: row.abandoned === null ? null : row.abandoned === 1,
-          complaint: row.complaint === 1,
-          first_customer_at: number(m?.first_customer_at),
-          first_agent_at: number(m?.first_agent_at),
-          first_at: number(m?.first_at),
-          last_at: number(m?.last_at),
-          agent_messages: number(m?.agent_messages) ?? 0,
-          feedback: feedbackOf.get(row.id) ?? [],
-          review_scores: reviewsOf.get(row.id) ?? [],
-          team: row.team,
-          agent: row.agent,
-          language: row.language,
-          source: row.source,
-        });
-      }
+    for (const [key, value] of Object.entries(query.custom ?? {})) {
+      conversations = conversations.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('conversation_fields as f')
+            .select('f.conversation_id')
+            .whereRef('f.conversation_id', '=', 'c.id')
+            .where('f.key', '=', key)
+            .where('f.value', '=', value),
+        ),
+      );
     }
-    return facts;
+    const rows = await conversations.orderBy('c.id').execute();
+    return new FactsRepository(this.db).factsOf(rows, await loadFactSettings(this.database), {
+      categories: query.metrics.includes('category_score'),
+      scorecardId: query.scorecard,
+      categoryKey: query.category,
+    });
+  }
+
+  /** Whether rollups can answer the query (and so the answer comes without reading conversations). */
+  async answeredByRollups(query: MetricsQuery): Promise<boolean> {
+    return (await this.rollupDays(query)) !== undefined;
+  }
+
+  // The query's days when rollups can answer it: additive metrics, rollup dimensions and
+  // filters, and a period from local midnight to local midnight.
+  private async rollupDays(
+    query: MetricsQuery,
+  ): Promise<{ from: string; to: string; timeZone: string } | undefined> {
+    if (query.exact || query.tag || query.scorecard !== undefined || query.category || query.custom)
+      return undefined;
+    if (!query.metrics.every((m) => m in METRICS_FROM_SUMS)) return undefined;
+    if (!query.by.every((d) => ROLLUP_DIMENSIONS.has(d))) return undefined;
+    const timeZone = await organisationTimeZone(this.db);
+    const from = dayOf(query.from, timeZone);
+    const to = dayOf(query.to, timeZone);
+    if (dayStart(from, timeZone) !== query.from || dayStart(to, timeZone) !== query.to) return undefined;
+    return { from, to, timeZone };
   }
 
   /** The metrics of every group, groups in order of their dimensions. */
   async query(query: MetricsQuery): Promise<MetricsRow[]> {
+    const days = await this.rollupDays(query);
+    if (days) return this.rollupQuery(query, days.from, days.to);
+    return this.exactQuery(query);
+  }
+
+  private async exactQuery(query: MetricsQuery): Promise<MetricsRow[]> {
     const timeZone = await organisationTimeZone(this.db);
     const facts = await this.facts(query);
+    const names = await this.rollups.names();
     const dimensionOf: Record<Dimension, (fact: Fact) => string | number | null> = {
-      team: (f) => f.team,
-      agent: (f) => f.agent,
+      team: (f) => (f.team_id === null ? null : (names.teams.get(f.team_id) ?? null)),
+      agent: (f) => (f.agent_id === null ? null : (names.agents.get(f.agent_id) ?? null)),
       channel: (f) => f.channel,
       language: (f) => f.language,
       source: (f) => f.source,
@@ -274,39 +304,71 @@ export class AnalyticsService {
       group.facts.push(fact);
       groups.set(id, group);
     }
-    if (query.by.length === 0 && groups.size === 0) groups.set('[]', { key: [], facts: [] });
-    const compare = (a: string | number | null, b: string | number | null) =>
-      a === b
-        ? 0
-        : a === null
-          ? 1
-          : b === null
-            ? -1
-            : typeof a === 'number' && typeof b === 'number'
-              ? a - b
-              : String(a).localeCompare(String(b));
-    return [...groups.values()]
-      .sort((a, b) => {
-        for (let i = 0; i < a.key.length; i += 1) {
-          const order = compare(a.key[i] ?? null, b.key[i] ?? null);
-          if (order !== 0) return order;
-        }
-        return 0;
-      })
-      .map((group) => {
-        const row: MetricsRow = {};
-        query.by.forEach((dimension, i) => {
-          row[dimension] = group.key[i] ?? null;
-        });
-        for (const metric of query.metrics) {
-          const result = (
-            METRICS[metric] as (rows: readonly MetricFacts[]) => { value: number | null; n: number }
-          )(group.facts);
-          row[metric] = result.value === null ? null : Math.round(result.value * 1000) / 1000;
-          row[`${metric}_n`] = result.n;
-        }
-        return row;
-      });
+    return resultRows(
+      query,
+      [...groups.values()].map((group) => ({
+        key: group.key,
+        value: (metric: string) =>
+          (METRICS[metric] as (rows: readonly MetricFacts[]) => MetricValue)(group.facts),
+      })),
+    );
+  }
+
+  private async rollupQuery(query: MetricsQuery, fromDay: string, toDay: string): Promise<MetricsRow[]> {
+    await this.rollups.refresh();
+    const names = await this.rollups.names();
+    const filters: CellFilters = {
+      channel: query.channel || undefined,
+      language: query.language || undefined,
+      source: query.source || undefined,
+    };
+    if (query.team)
+      filters.team_ids = [...names.teams].filter(([, name]) => name === query.team).map(([id]) => id);
+    if (query.agent)
+      filters.agent_ids = [...names.agents].filter(([, id]) => id === query.agent).map(([id]) => id);
+    const timeBuckets = query.by.filter((d) => TIME_DIMENSIONS.has(d));
+    const bucket = timeBuckets.includes('day')
+      ? 'day'
+      : timeBuckets.includes('week')
+        ? 'week'
+        : timeBuckets.length > 0
+          ? 'month'
+          : 'none';
+    // Day and week buckets together would need days only; grouping by week and month as well.
+    const segments = coverDays(
+      fromDay,
+      toDay,
+      timeBuckets.includes('week') && timeBuckets.some((d) => d === 'month' || d === 'quarter')
+        ? 'day'
+        : bucket,
+    );
+    const dimensionValue: Record<Dimension, (cell: StoredCell) => string | number | null> = {
+      team: (c) => (c.team_id === 0 ? null : (names.teams.get(Number(c.team_id)) ?? null)),
+      agent: (c) => (c.agent_id === 0 ? null : (names.agents.get(Number(c.agent_id)) ?? null)),
+      channel: (c) => c.channel,
+      language: (c) => (c.language === '' ? null : c.language),
+      source: (c) => c.source,
+      day: (c) => c.period,
+      week: (c) => (c.grain === 'week' ? c.period : weekOfDay(c.period)),
+      // Week cells are only read by month where they lie inside one month.
+      month: (c) =>
+        c.grain === 'month' ? c.period : monthOfDay(c.grain === 'week' ? weekStartDay(c.period) : c.period),
+      quarter: (c) => quarterOfLabel(c.grain === 'week' ? weekStartDay(c.period) : c.period),
+      hour: () => null,
+      weekday: () => null,
+    };
+    const keyOf = (cell: StoredCell) => query.by.map((d) => dimensionValue[d](cell));
+    const groups = await this.rollups.accumulate(segments, filters, sketchesFor(query.metrics), (cell) =>
+      query.by.length === 0 ? '' : JSON.stringify(keyOf(cell)),
+    );
+    return resultRows(
+      query,
+      [...groups.values()].map((group) => ({
+        key: keyOf(group.cell),
+        value: (metric: string) =>
+          (METRICS_FROM_SUMS[metric] as (sums: RollupSums) => MetricValue)(group.sums),
+      })),
+    );
   }
 }
 
