@@ -5,8 +5,11 @@ import { registerCheckCommand } from './commands/check.command.js';
 import { registerComplaintsCommands } from './commands/complaints.command.js';
 import { registerCustomerCommands } from './commands/customer.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
+import { registerGoalCommands } from './commands/goals.command.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerKpiCommand } from './commands/kpi.command.js';
+import { registerReportCommand } from './commands/report.command.js';
+import { registerRollupsCommands } from './commands/rollups.command.js';
 import { registerSampleCommand } from './commands/sample.command.js';
 import { registerScoreCommand } from './commands/score.command.js';
 import { registerScorecardCommands } from './commands/scorecard.command.js';
@@ -36,6 +39,9 @@ export function buildProgram(): Command {
   registerSampleCommand(program, globals);
   registerComplaintsCommands(program, globals);
   registerKpiCommand(program, globals);
+  registerGoalCommands(program, globals);
+  registerReportCommand(program, globals);
+  registerRollupsCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -2,7 +2,7 @@
  * Opens the configured database (embedded SQLite or PostgreSQL), migrates it and hands out the
  * Kysely instance together with the few dialect-specific operations the application needs.
  */
-import { type Kysely, Migrator, type RawBuilder, type SqlBool } from 'kysely';
+import { type CompiledQuery, type Kysely, Migrator, type RawBuilder, type SqlBool } from 'kysely';
 import type { ConversationWriter } from '../modules/conversations/conversations.writer.js';
 import { migrationsFor } from './migrations/index.js';
 import type { DB } from './schema.js';
@@ -15,6 +15,8 @@ export interface DialectOperations {
   conversationMatches(idColumn: string, query: string): RawBuilder<SqlBool>;
   /** A writer that stores conversations in batches at full speed. */
   createConversationWriter(): ConversationWriter;
+  /** Runs a read query and returns its rows as arrays of column values: the fast path for hot reads of many rows. */
+  rowArrays(query: CompiledQuery): Promise<unknown[][]>;
 }
 
 /** An open database. */

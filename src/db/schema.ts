@@ -507,6 +507,28 @@ export interface MetricRollupsTable {
   data: Uint8Array;
 }
 
+/** One part (a column) of the packed cells of a grain, period and level (`packBlock`). */
+export interface MetricBlocksTable {
+  grain: string;
+  period: string;
+  /** `full` (every dimension) or `agent` (channel, language and source added together). */
+  level: string;
+  /** `dims`, `labels`, a sum field, or `sketch_<duration>`. */
+  part: string;
+  data: Uint8Array;
+}
+
+/** Week and month cells and blocks waiting to be recomputed. */
+export interface RollupStaleTable {
+  grain: string;
+  period: string;
+  team_id: number;
+  agent_id: number;
+  channel: string;
+  language: string;
+  source: string;
+}
+
 /** The rollup cell each conversation was last counted in. */
 export interface RollupMembersTable {
   conversation_id: number;
@@ -525,9 +547,60 @@ export interface RollupDirtyTable {
   conversation_id: number;
 }
 
+/** A target for a metric in a scope, in force over a span of days (organisation time zone). */
+export interface GoalsTable {
+  id: Generated<number>;
+  metric: string;
+  /** organisation, team, agent or channel. */
+  scope: string;
+  /** Team name, agent external id or channel; empty for the organisation. */
+  scope_value: string;
+  target: number;
+  /** First day in force, YYYY-MM-DD. */
+  valid_from: string;
+  /** Last day in force, YYYY-MM-DD; null while open-ended. */
+  valid_to: string | null;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A trend alert, raised once per (metric, scope, bucket, kind), and its webhook delivery. */
+export interface AlertsTable {
+  id: Generated<number>;
+  metric: string;
+  /** organisation or team. */
+  scope: string;
+  /** Team name; empty for the organisation. */
+  scope_value: string;
+  /** day, week or month. */
+  grain: string;
+  bucket: string;
+  /** band (outside the band of the previous buckets) or goal (missed it). */
+  kind: string;
+  /** above or below. */
+  direction: string;
+  value: number;
+  n: number;
+  band_mean: number | null;
+  band_low: number | null;
+  band_high: number | null;
+  goal: number | null;
+  created_at: number;
+  attempts: number;
+  /** When delivery may be tried again; also a lease while one delivery is under way. */
+  next_attempt_at: number | null;
+  delivered_at: number | null;
+  last_error: string | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
+  goals: GoalsTable;
+  alerts: AlertsTable;
   metric_rollups: MetricRollupsTable;
+  metric_blocks: MetricBlocksTable;
+  rollup_stale: RollupStaleTable;
   rollup_members: RollupMembersTable;
   rollup_dirty: RollupDirtyTable;
   teams: TeamsTable;

@@ -60,3 +60,45 @@ export function sketchQuantile(sketch: QuantileSketch, p: number): number | null
   const lowValue = valueAtRank(low);
   return high === low ? lowValue : lowValue + (valueAtRank(high) - lowValue) * (position - low);
 }
+
+/** Sorted (bucket, count) pairs of one sketch inside a larger Int32 array: [start, end). */
+export interface SortedPairs {
+  part: Int32Array;
+  start: number;
+  end: number;
+}
+
+/**
+ * The p-th quantile of the sketches made of these runs of sorted pairs, interpolated like
+ * `sketchQuantile`; null when they are empty. Runs are merged only when there is more than one.
+ */
+export function sketchQuantileOfRuns(runs: readonly SortedPairs[], p: number): number | null {
+  let buckets: number[] = [];
+  let counts: number[] = [];
+  for (const run of runs) {
+    for (let at = run.start; at < run.end; at += 2) {
+      buckets.push(run.part[at] as number);
+      counts.push(run.part[at + 1] as number);
+    }
+  }
+  if (buckets.length === 0) return null;
+  if (runs.length > 1) {
+    const order = buckets.map((_, i) => i).sort((a, b) => (buckets[a] as number) - (buckets[b] as number));
+    buckets = order.map((i) => buckets[i] as number);
+    counts = order.map((i) => counts[i] as number);
+  }
+  const total = counts.reduce((a, b) => a + b, 0);
+  const position = (total - 1) * p;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  const valueAtRank = (rank: number): number => {
+    let seen = 0;
+    for (let i = 0; i < buckets.length; i += 1) {
+      seen += counts[i] as number;
+      if (rank < seen) return bucketValue(buckets[i] as number);
+    }
+    return bucketValue(buckets[buckets.length - 1] as number);
+  };
+  const lowValue = valueAtRank(low);
+  return high === low ? lowValue : lowValue + (valueAtRank(high) - lowValue) * (position - low);
+}

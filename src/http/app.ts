@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { alertRoutes } from '../modules/alerts/alerts.routes.js';
 import { analyticsRoutes } from '../modules/analytics/analytics.routes.js';
 import { assignmentRoutes } from '../modules/assignments/assignments.routes.js';
 import { autoqaRoutes } from '../modules/autoqa/autoqa.routes.js';
@@ -19,7 +20,10 @@ import { coachingRoutes } from '../modules/coaching/coaching.routes.js';
 import { complaintRoutes } from '../modules/complaints/complaints.routes.js';
 import { conversationRoutes } from '../modules/conversations/conversations.routes.js';
 import { customerRoutes } from '../modules/customers/customers.routes.js';
+import { driverRoutes } from '../modules/drivers/drivers.routes.js';
+import { goalRoutes } from '../modules/goals/goals.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
+import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { reviewRoutes } from '../modules/reviews/reviews.routes.js';
 import { scorecardRoutes } from '../modules/scorecards/scorecards.routes.js';
 import { taskRoutes } from '../modules/tasks/tasks.routes.js';
@@ -112,6 +116,10 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
       await coachingRoutes(api, services);
       await complaintRoutes(api, services);
       await analyticsRoutes(api, services);
+      await goalRoutes(api, services);
+      await alertRoutes(api, services);
+      await driverRoutes(api, services);
+      await reportRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SKETCH_RELATIVE_ERROR } from '../../src/domain/quantile-sketch.js';
-import { decodeSums, isApproximate } from '../../src/domain/rollup-sums.js';
+import { asFloat64, asInt32, DIMS_WIDTH } from '../../src/domain/rollup-blocks.js';
+import { decodeSums, isApproximate, SKETCHED, SUM_FIELDS } from '../../src/domain/rollup-sums.js';
 import type { ScorecardDefinition } from '../../src/domain/scorecard.js';
 import { AnalyticsService, type MetricsQuery } from '../../src/modules/analytics/analytics.service.js';
 import { RollupsRepository } from '../../src/modules/analytics/rollups.repository.js';
@@ -85,10 +86,54 @@ function randomConversation(n: number, next: () => number) {
   return item;
 }
 
-// Cells decoded, so the order sketch buckets were filled in and float summation order do not matter.
+function comparable(sums: ReturnType<typeof decodeSums>) {
+  return {
+    values: [...sums.values].map((v) => Math.round(v * 1e6) / 1e6),
+    sketches: Object.fromEntries(
+      Object.entries(sums.sketches).map(([kind, sketch]) => [kind, [...sketch].sort((a, b) => a[0] - b[0])]),
+    ),
+  };
+}
+
+// Cells and blocks decoded, so the order sketch buckets were filled in and float summation order do not matter.
 async function snapshot(test: TestDatabase) {
+  const parts = await test.database.kysely
+    .selectFrom('metric_blocks')
+    .selectAll()
+    .orderBy('grain')
+    .orderBy('period')
+    .orderBy('level')
+    .orderBy('part')
+    .execute();
+  const byBlock = new Map<string, Map<string, Uint8Array>>();
+  for (const part of parts) {
+    const id = `${part.grain}|${part.period}|${part.level}`;
+    byBlock.set(id, (byBlock.get(id) ?? new Map()).set(part.part, part.data));
+  }
+  const packed = [...byBlock].map(([id, block]) => {
+    const dims = asFloat64(block.get('dims') as Uint8Array);
+    const labels = JSON.parse(new TextDecoder().decode(block.get('labels'))) as string[];
+    const cells = [];
+    for (let i = 0; i < dims.length / DIMS_WIDTH; i += 1) {
+      const at = i * DIMS_WIDTH;
+      const sketches = Object.fromEntries(
+        SKETCHED.map((kind) => {
+          const part = asInt32(block.get(`sketch_${kind}`) as Uint8Array);
+          return [kind, [...part.slice(part[i], part[i + 1])]];
+        }),
+      );
+      cells.push({
+        dimensions: [dims[at], dims[at + 1], ...[2, 3, 4].map((k) => labels[dims[at + k] as number] ?? null)],
+        values: SUM_FIELDS.map(
+          (field) => Math.round((asFloat64(block.get(field) as Uint8Array)[i] as number) * 1e6) / 1e6,
+        ),
+        sketches,
+      });
+    }
+    return { id, cells };
+  });
   const cells = await new RollupsRepository(test.database.kysely).allCells();
-  return cells.map((cell) => {
+  const unpacked = cells.map((cell) => {
     const sums = decodeSums(bytesToValues(cell.data));
     return {
       key: [
@@ -101,15 +146,10 @@ async function snapshot(test: TestDatabase) {
         cell.source,
       ],
       conversations: cell.conversations,
-      values: [...sums.values].map((v) => Math.round(v * 1e6) / 1e6),
-      sketches: Object.fromEntries(
-        Object.entries(sums.sketches).map(([kind, sketch]) => [
-          kind,
-          [...sketch].sort((a, b) => a[0] - b[0]),
-        ]),
-      ),
+      ...comparable(sums),
     };
   });
+  return { cells: unpacked, blocks: packed };
 }
 
 for (const kind of DATABASE_KINDS) {
@@ -178,7 +218,8 @@ for (const kind of DATABASE_KINDS) {
       }
       await rollups.refresh();
       const incremental = await snapshot(test);
-      assert.ok(incremental.length > 10, `${incremental.length} cells`);
+      assert.ok(incremental.cells.length > 10, `${incremental.cells.length} cells`);
+      assert.ok(incremental.blocks.length > 5, `${incremental.blocks.length} blocks`);
       await rollups.rebuild();
       assert.deepEqual(incremental, await snapshot(test));
     });

@@ -79,9 +79,18 @@ export function registerStartCommand(program: Command, globals: () => GlobalOpti
       const stopScoring = startBackgroundScoring(database, (message) => process.stdout.write(`${message}\n`));
       const { startRegisterUpkeep } = await import('../../modules/complaints/complaints.service.js');
       const stopUpkeep = startRegisterUpkeep(database, (message) => process.stdout.write(`${message}\n`));
+      const { startAlertUpkeep } = await import('../../modules/alerts/alerts.service.js');
+      const stopAlerts = startAlertUpkeep(database, (message) => process.stdout.write(`${message}\n`));
+      const { startReportSchedule } = await import('../../modules/reports/reports.schedule.js');
+      const stopReports = startReportSchedule(database, (message) => process.stdout.write(`${message}\n`));
+      const { startRollupUpkeep } = await import('../../modules/analytics/rollups.service.js');
+      const stopRollups = startRollupUpkeep(database, (message) => process.stdout.write(`${message}\n`));
       const shutdown = async () => {
         await stopScoring();
         await stopUpkeep();
+        await stopAlerts();
+        await stopReports();
+        await stopRollups();
         await app.close();
         await database.close();
         process.exit(0);

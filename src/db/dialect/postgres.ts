@@ -27,6 +27,14 @@ export async function openPostgres(url: string): Promise<Database> {
       return sql<boolean>`${sql.ref(idColumn)} IN (SELECT conversation_id FROM conversation_search WHERE body @@ to_tsquery('simple', ${tsquery}))`;
     },
     createConversationWriter: () => new PostgresConversationWriter(kysely),
+    async rowArrays(query) {
+      const result = await pool.query({
+        text: query.sql,
+        values: query.parameters as unknown[],
+        rowMode: 'array',
+      });
+      return result.rows as unknown[][];
+    },
   };
 
   const redacted = url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, '//$1:***@');

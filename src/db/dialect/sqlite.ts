@@ -29,6 +29,8 @@ export function openSqlite(dataDir: string, fileName: string): Database {
   const raw = openSqliteConnection(file);
   const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
 
+  // Hot reads repeat the same few statements; preparing one costs more than running it.
+  const statements = new Map<string, SqliteDatabase.Statement>();
   const dialect: DialectOperations = {
     name: 'sqlite',
     conversationMatches(idColumn, query) {
@@ -38,6 +40,15 @@ export function openSqlite(dataDir: string, fileName: string): Database {
       return sql<boolean>`${sql.ref(idColumn)} IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH ${match})`;
     },
     createConversationWriter: () => new SqliteConversationWriter(raw),
+    async rowArrays(query) {
+      let statement = statements.get(query.sql);
+      if (!statement) {
+        statement = raw.prepare(query.sql).raw(true);
+        if (statements.size > 200) statements.clear();
+        statements.set(query.sql, statement);
+      }
+      return statement.all(...(query.parameters as unknown[])) as unknown[][];
+    },
   };
 
   return {

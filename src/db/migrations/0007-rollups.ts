@@ -1,6 +1,8 @@
 /**
  * Metric rollups: per day, ISO week and month × team × agent × channel × language × source, the
- * sums (and duration sketches) every additive metric needs, so dashboards never scan raw rows.
+ * sums (and duration sketches) every additive metric needs, so dashboards never scan raw rows;
+ * and the same cells packed per grain × period column by column into blocks, which is what
+ * queries read.
  * Triggers note each conversation a write touches (the conversation itself, or one of its
  * reviews) in `rollup_dirty`; messages and survey answers are only ever written together with
  * their conversation row, whose trigger covers them. `rollup_members` remembers the cell each
@@ -24,6 +26,39 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .addColumn('conversations', 'integer', (c) => c.notNull())
     .addColumn('data', blob, (c) => c.notNull())
     .addPrimaryKeyConstraint('metric_rollups_pkey', [
+      'grain',
+      'period',
+      'team_id',
+      'agent_id',
+      'channel',
+      'language',
+      'source',
+    ])
+    .execute();
+
+  // The cells of one grain and period packed column by column (parts), at two levels: what
+  // queries read, a few parts per period instead of thousands of rows.
+  await db.schema
+    .createTable('metric_blocks')
+    .addColumn('grain', 'text', (c) => c.notNull())
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('level', 'text', (c) => c.notNull())
+    .addColumn('part', 'text', (c) => c.notNull())
+    .addColumn('data', blob, (c) => c.notNull())
+    .addPrimaryKeyConstraint('metric_blocks_pkey', ['grain', 'level', 'part', 'period'])
+    .execute();
+
+  // Week and month cells, and blocks, waiting to be recomputed after day cells changed.
+  await db.schema
+    .createTable('rollup_stale')
+    .addColumn('grain', 'text', (c) => c.notNull())
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('team_id', 'bigint', (c) => c.notNull())
+    .addColumn('agent_id', 'bigint', (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('language', 'text', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('rollup_stale_pkey', [
       'grain',
       'period',
       'team_id',

@@ -4,9 +4,11 @@ import Type from 'typebox';
 import { ANY_ROLE, allow, principalOf } from '../../http/auth.js';
 import type { AppServices } from '../../http/services.js';
 import { invalidInput } from '../common/service-errors.js';
+import { GoalsService, goalColumns, goalRowsForCsv } from '../goals/goals.service.js';
 import {
   AnalyticsService,
   compareMetric,
+  customFilters,
   type Dimension,
   metricsCsv,
   parseMetricsQuery,
@@ -17,12 +19,15 @@ const Filter = Type.Optional(Type.String({ minLength: 1, maxLength: 200 }));
 /** Registers the metrics route. */
 export async function analyticsRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
   const analytics = new AnalyticsService(services.database);
+  const goals = new GoalsService(services.database);
 
   app.get(
     '/metrics',
     {
       preHandler: allow(...ANY_ROLE),
       schema: {
+        description:
+          'Filter on custom fields with `custom.<key>=<value>` (e.g. `custom.order_type=b2b`). Queries on whole local days, grouped and filtered by rollup dimensions, read pre-aggregated rollups; medians and p90 from rollups are within 1 % (`exact=true` computes them from the conversations).',
         summary:
           'Metrics (csat, nps, ces, frt, frt_median, frt_p90, art, aht, resolution_rate, complaint_rate, iqs, pass_rate …) by team, agent, channel, language, source, day, week, month, quarter, hour, weekday',
         tags: ['analytics'],
@@ -37,6 +42,15 @@ export async function analyticsRoutes(app: FastifyInstance, services: AppService
           language: Filter,
           tag: Filter,
           source: Filter,
+          scorecard: Type.Optional(
+            Type.Integer({ minimum: 1, description: 'review metrics on this scorecard only' }),
+          ),
+          category: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 100, description: 'the category of category_score' }),
+          ),
+          exact: Type.Optional(
+            Type.Boolean({ description: 'compute from the conversations, not rollups (exact medians)' }),
+          ),
           format: Type.Optional(Type.Enum(['json', 'csv'], { default: 'json' })),
         }),
       },
@@ -55,12 +69,27 @@ export async function analyticsRoutes(app: FastifyInstance, services: AppService
         language: query.language,
         tag: query.tag,
         source: query.source,
+        scorecard: query.scorecard === undefined ? undefined : Number(query.scorecard),
+        category: query.category,
+        custom: customFilters(request.query as Record<string, unknown>),
+        exact: (query.exact as unknown) === true,
+      });
+      // Each metric beside its goal for the row's team, agent, channel and period.
+      const withGoals = await goals.attachGoals(rows, {
+        ...parsed,
+        channel: query.channel,
+        team: query.team,
+        agent,
       });
       if (query.format === 'csv') {
-        const columns = [...(parsed.by as Dimension[]), ...parsed.metrics.flatMap((m) => [m, `${m}_n`])];
-        return reply.type('text/csv; charset=utf-8').send(metricsCsv(rows, columns));
+        const columns = goalColumns(
+          parsed.by as Dimension[],
+          parsed.metrics,
+          await goals.metricsWithGoals(parsed.metrics),
+        );
+        return reply.type('text/csv; charset=utf-8').send(metricsCsv(goalRowsForCsv(withGoals), columns));
       }
-      return rows;
+      return withGoals;
     },
   );
 

@@ -23,7 +23,7 @@ import {
   weekOfDay,
   weekStartDay,
 } from '../../domain/rollup-periods.js';
-import { METRICS_FROM_SUMS, type RollupSums, sketchesFor } from '../../domain/rollup-sums.js';
+import { METRICS_FROM_SUMS, type RollupSums } from '../../domain/rollup-sums.js';
 import {
   mannWhitney,
   meanAndDeviation,
@@ -33,8 +33,8 @@ import {
 import { invalidInput } from '../common/service-errors.js';
 import { organisationTimeZone } from '../settings/time-zone.js';
 import { FACT_COLUMNS, type Fact, FactsRepository, loadFactSettings } from './facts.repository.js';
-import type { CellFilters, StoredCell } from './rollups.repository.js';
-import { RollupsService } from './rollups.service.js';
+import type { CellFilters } from './rollups.repository.js';
+import { type BlockRef, type CellRef, RollupsService } from './rollups.service.js';
 
 /** Dimensions results can be grouped by. */
 export const DIMENSIONS = [
@@ -140,6 +140,8 @@ export function customFilters(query: Record<string, unknown>): Record<string, st
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
+// One collator for every sort: `localeCompare` builds one per call and costs a row's worth each.
+const collator = new Intl.Collator('en');
 const compareKeys = (a: string | number | null, b: string | number | null) =>
   a === b
     ? 0
@@ -149,7 +151,7 @@ const compareKeys = (a: string | number | null, b: string | number | null) =>
         ? -1
         : typeof a === 'number' && typeof b === 'number'
           ? a - b
-          : String(a).localeCompare(String(b));
+          : collator.compare(String(a), String(b));
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 
@@ -162,26 +164,37 @@ function resultRows(
   if (query.by.length === 0 && list.length === 0) {
     list.push({ key: [], value: () => ({ value: null, n: 0 }) });
   }
-  return list
-    .sort((a, b) => {
-      for (let i = 0; i < a.key.length; i += 1) {
-        const order = compareKeys(a.key[i] ?? null, b.key[i] ?? null);
-        if (order !== 0) return order;
-      }
-      return 0;
-    })
-    .map((group) => {
-      const row: MetricsRow = {};
-      query.by.forEach((dimension, i) => {
-        row[dimension] = group.key[i] ?? null;
-      });
-      for (const metric of query.metrics) {
-        const result = group.value(metric);
-        row[metric] = round(result.value);
-        row[`${metric}_n`] = result.n;
-      }
-      return row;
+  // Rank each dimension's distinct values once, then sort rows by ranks: comparing labels with
+  // a collator for every pair of rows costs more than everything else in a large answer.
+  const ranks = query.by.map((_, i) => {
+    const distinct = [...new Set(list.map((group) => group.key[i] ?? null))].sort(compareKeys);
+    return new Map(distinct.map((value, rank) => [value, rank]));
+  });
+  const rankOf = list.map((group) => group.key.map((value, i) => ranks[i]?.get(value ?? null) ?? 0));
+  const order = list.map((_, i) => i);
+  order.sort((a, b) => {
+    const ra = rankOf[a] as number[];
+    const rb = rankOf[b] as number[];
+    for (let i = 0; i < ra.length; i += 1) {
+      const difference = (ra[i] as number) - (rb[i] as number);
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  });
+  const counts = query.metrics.map((metric) => `${metric}_n`);
+  return order.map((index) => {
+    const group = list[index] as (typeof list)[number];
+    const row: MetricsRow = {};
+    query.by.forEach((dimension, i) => {
+      row[dimension] = group.key[i] ?? null;
     });
+    query.metrics.forEach((metric, m) => {
+      const result = group.value(metric);
+      row[metric] = round(result.value);
+      row[counts[m] as string] = result.n;
+    });
+    return row;
+  });
 }
 
 /** Answers metrics questions: from rollups where they can answer, else from the stored conversations. */
@@ -315,7 +328,6 @@ export class AnalyticsService {
   }
 
   private async rollupQuery(query: MetricsQuery, fromDay: string, toDay: string): Promise<MetricsRow[]> {
-    await this.rollups.refresh();
     const names = await this.rollups.names();
     const filters: CellFilters = {
       channel: query.channel || undefined,
@@ -342,29 +354,69 @@ export class AnalyticsService {
         ? 'day'
         : bucket,
     );
-    const dimensionValue: Record<Dimension, (cell: StoredCell) => string | number | null> = {
-      team: (c) => (c.team_id === 0 ? null : (names.teams.get(Number(c.team_id)) ?? null)),
-      agent: (c) => (c.agent_id === 0 ? null : (names.agents.get(Number(c.agent_id)) ?? null)),
-      channel: (c) => c.channel,
-      language: (c) => (c.language === '' ? null : c.language),
-      source: (c) => c.source,
-      day: (c) => c.period,
-      week: (c) => (c.grain === 'week' ? c.period : weekOfDay(c.period)),
-      // Week cells are only read by month where they lie inside one month.
-      month: (c) =>
-        c.grain === 'month' ? c.period : monthOfDay(c.grain === 'week' ? weekStartDay(c.period) : c.period),
-      quarter: (c) => quarterOfLabel(c.grain === 'week' ? weekStartDay(c.period) : c.period),
+    // Time labels are the same for every cell of a block: worked out once per block.
+    const times = new Map<string, Record<'day' | 'week' | 'month' | 'quarter', string>>();
+    const timeOf = (block: BlockRef) => {
+      const id = `${block.grain}|${block.period}`;
+      let labels = times.get(id);
+      if (!labels) {
+        // Week cells are only read by month where they lie inside one month.
+        const day =
+          block.grain === 'day'
+            ? block.period
+            : block.grain === 'week'
+              ? weekStartDay(block.period)
+              : `${block.period}-01`;
+        labels = {
+          day: block.period,
+          week: block.grain === 'week' ? block.period : weekOfDay(day),
+          month: monthOfDay(day),
+          quarter: quarterOfLabel(day),
+        };
+        times.set(id, labels);
+      }
+      return labels;
+    };
+    const dimensionValue: Record<Dimension, (block: BlockRef, cell: CellRef) => string | number | null> = {
+      team: (b) => (b.team_id === 0 ? null : (names.teams.get(b.team_id) ?? null)),
+      agent: (_, c) => (c.agent_id === 0 ? null : (names.agents.get(c.agent_id) ?? null)),
+      channel: (_, c) => c.channel,
+      language: (_, c) => (c.language === '' ? null : c.language),
+      source: (_, c) => c.source,
+      day: (b) => timeOf(b).day,
+      week: (b) => timeOf(b).week,
+      month: (b) => timeOf(b).month,
+      quarter: (b) => timeOf(b).quarter,
       hour: () => null,
       weekday: () => null,
     };
-    const keyOf = (cell: StoredCell) => query.by.map((d) => dimensionValue[d](cell));
-    const groups = await this.rollups.accumulate(segments, filters, sketchesFor(query.metrics), (cell) =>
-      query.by.length === 0 ? '' : JSON.stringify(keyOf(cell)),
-    );
+    // Group ids from ids and labels, cheaper than the display values.
+    const idPart: Record<Dimension, (block: BlockRef, cell: CellRef) => string | number> = {
+      ...(dimensionValue as Record<Dimension, (block: BlockRef, cell: CellRef) => string | number>),
+      team: (b) => b.team_id,
+      agent: (_, c) => c.agent_id,
+      channel: (_, c) => c.channel,
+      language: (_, c) => c.language,
+      source: (_, c) => c.source,
+    };
+    const parts = query.by.map((d) => idPart[d]);
+    const groupOf =
+      parts.length === 0
+        ? () => ''
+        : parts.length === 1
+          ? (b: BlockRef, c: CellRef) => String((parts[0] as (typeof parts)[0])(b, c))
+          : (b: BlockRef, c: CellRef) => {
+              let id = '';
+              for (const part of parts) id += `${part(b, c)}\u0001`;
+              return id;
+            };
+    const coarse = !query.by.some((d) => d === 'channel' || d === 'language' || d === 'source');
+    const level = coarse && !filters.channel && !filters.language && !filters.source ? 'agent' : 'full';
+    const groups = await this.rollups.accumulate(segments, filters, query.metrics, level, groupOf);
     return resultRows(
       query,
-      [...groups.values()].map((group) => ({
-        key: keyOf(group.cell),
+      groups.map((group) => ({
+        key: query.by.map((d) => dimensionValue[d](group.block, group.cell)),
         value: (metric: string) =>
           (METRICS_FROM_SUMS[metric] as (sums: RollupSums) => MetricValue)(group.sums),
       })),

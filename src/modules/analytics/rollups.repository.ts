@@ -1,5 +1,6 @@
 /** The SQL of metric rollups: cells, members, the queue of changed conversations. */
 import type { Kysely } from 'kysely';
+import type { DialectOperations } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { FACT_COLUMNS, type FactRow } from './facts.repository.js';
 
@@ -38,6 +39,17 @@ export interface CellFilters {
 }
 
 const IN_CHUNK = 900;
+
+/** Only the dimension fields of a row that has more. */
+export function pickDimensions(row: CellDimensions): CellDimensions {
+  return {
+    team_id: Number(row.team_id),
+    agent_id: Number(row.agent_id),
+    channel: row.channel,
+    language: row.language,
+    source: row.source,
+  };
+}
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let at = 0; at < items.length; at += size) out.push(items.slice(at, at + size));
@@ -72,12 +84,24 @@ export class RollupsRepository {
   /** Queues every stored conversation and forgets all cells and members (a rebuild). */
   async resetAll(): Promise<void> {
     await this.db.deleteFrom('metric_rollups').execute();
+    await this.db.deleteFrom('metric_blocks').execute();
+    await this.db.deleteFrom('rollup_stale').execute();
     await this.db.deleteFrom('rollup_members').execute();
     await this.db.deleteFrom('rollup_dirty').execute();
     await this.db
       .insertInto('rollup_dirty')
       .columns(['conversation_id'])
       .expression((eb) => eb.selectFrom('conversations').select('id'))
+      .execute();
+  }
+
+  /** Queues every stored conversation, keeping the cells until each is recomputed. */
+  async requeueAll(): Promise<void> {
+    await this.db
+      .insertInto('rollup_dirty')
+      .columns(['conversation_id'])
+      .expression((eb) => eb.selectFrom('conversations').select('id'))
+      .onConflict((oc) => oc.column('conversation_id').doNothing())
       .execute();
   }
 
@@ -191,6 +215,25 @@ export class RollupsRepository {
 
   /** Cells of one grain with periods from `first` to `last` (labels, inclusive), filtered. */
   async cells(grain: string, first: string, last: string, filters: CellFilters = {}): Promise<StoredCell[]> {
+    return this.cellsQuery(grain, first, last, filters).execute();
+  }
+
+  /**
+   * The same cells as arrays in `StoredCell` column order (grain, period, team_id, agent_id,
+   * channel, language, source, conversations, data), read without building row objects: a
+   * dashboard reads tens of thousands per question.
+   */
+  async cellArrays(
+    dialect: DialectOperations,
+    grain: string,
+    first: string,
+    last: string,
+    filters: CellFilters = {},
+  ): Promise<unknown[][]> {
+    return dialect.rowArrays(this.cellsQuery(grain, first, last, filters).compile());
+  }
+
+  private cellsQuery(grain: string, first: string, last: string, filters: CellFilters) {
     let query = this.db
       .selectFrom('metric_rollups')
       .select([
@@ -214,7 +257,79 @@ export class RollupsRepository {
     if (filters.channel !== undefined) query = query.where('channel', '=', filters.channel);
     if (filters.language !== undefined) query = query.where('language', '=', filters.language);
     if (filters.source !== undefined) query = query.where('source', '=', filters.source);
-    return query.execute();
+    return query;
+  }
+
+  /** Notes week and month cells and blocks to recompute; already noted ones stay once. */
+  async markStale(rows: ReadonlyArray<CellDimensions & { grain: string; period: string }>): Promise<void> {
+    for (const slice of chunks(rows, 3000))
+      await this.db
+        .insertInto('rollup_stale')
+        .values(slice.map((r) => ({ ...pickDimensions(r), grain: r.grain, period: r.period })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+  }
+
+  /** Takes every noted stale cell off the list. */
+  async takeStale(): Promise<Array<CellDimensions & { grain: string; period: string }>> {
+    const rows = await this.db.deleteFrom('rollup_stale').returningAll().execute();
+    return rows.map((r) => ({ ...pickDimensions(r), grain: r.grain, period: r.period }));
+  }
+
+  /** Replaces the parts of a block (grain, period, level); no parts removes it. */
+  async putBlock(grain: string, period: string, level: string, parts: ReadonlyMap<string, Uint8Array>) {
+    await this.db
+      .deleteFrom('metric_blocks')
+      .where('grain', '=', grain)
+      .where('period', '=', period)
+      .where('level', '=', level)
+      .execute();
+    if (parts.size > 0)
+      await this.db
+        .insertInto('metric_blocks')
+        .values([...parts].map(([part, data]) => ({ grain, period, level, part, data })))
+        .execute();
+  }
+
+  /** The cells of one grain and period, in key order. */
+  async periodCells(grain: string, period: string): Promise<StoredCell[]> {
+    return this.db
+      .selectFrom('metric_rollups')
+      .selectAll()
+      .where('grain', '=', grain)
+      .where('period', '=', period)
+      .orderBy('team_id')
+      .orderBy('agent_id')
+      .orderBy('channel')
+      .orderBy('language')
+      .orderBy('source')
+      .execute();
+  }
+
+  /**
+   * The named parts of the blocks of one grain and level with periods from `first` to `last`,
+   * as arrays (period, part, data), in period order.
+   */
+  async blockParts(
+    dialect: DialectOperations,
+    grain: string,
+    level: string,
+    first: string,
+    last: string,
+    parts: readonly string[],
+  ): Promise<unknown[][]> {
+    return dialect.rowArrays(
+      this.db
+        .selectFrom('metric_blocks')
+        .select(['period', 'part', 'data'])
+        .where('grain', '=', grain)
+        .where('level', '=', level)
+        .where('part', 'in', [...parts])
+        .where('period', '>=', first)
+        .where('period', '<=', last)
+        .orderBy('period')
+        .compile(),
+    );
   }
 
   /** Every cell, for comparing a rebuild with incremental upkeep. */
@@ -222,7 +337,13 @@ export class RollupsRepository {
     return this.db
       .selectFrom('metric_rollups')
       .selectAll()
-      .orderBy(['grain', 'period', 'team_id', 'agent_id', 'channel', 'language', 'source'])
+      .orderBy('grain')
+      .orderBy('period')
+      .orderBy('team_id')
+      .orderBy('agent_id')
+      .orderBy('channel')
+      .orderBy('language')
+      .orderBy('source')
       .execute();
   }
 

@@ -2,14 +2,25 @@
  * Keeps metric rollups current and reads them. Every write to a conversation or a review puts
  * the conversation on a queue (database triggers); `refresh` recomputes the day cells those
  * conversations left or joined — and those of the same customer's earlier conversations, whose
- * first-contact resolution a new contact can change — from the stored rows, then the week and
- * month cells above them from the day cells. Recomputing instead of adding keeps the upkeep
- * idempotent: a refresh repeated or interrupted leaves the same cells as a full rebuild.
+ * first-contact resolution a new contact can change — from the stored rows, in batches; then the
+ * week and month cells above them from the day cells, and the blocks (the cells of a grain,
+ * period and team packed together) that queries read. Recomputing instead of adding keeps the
+ * upkeep idempotent: a refresh repeated or interrupted leaves the same cells as a full rebuild.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { dayOf, dayStart } from '../../domain/calendar.js';
+import {
+  asFloat64,
+  asInt32,
+  BlockAccumulator,
+  type BlockLevel,
+  DIMS_WIDTH,
+  METRIC_FIELDS,
+  type PackCell,
+  packBlock,
+} from '../../domain/rollup-blocks.js';
 import {
   addDays,
   type Grain,
@@ -18,15 +29,19 @@ import {
   type Segment,
   weekDays,
   weekOfDay,
+  weekStartDay,
 } from '../../domain/rollup-periods.js';
 import {
   addEncoded,
   addFacts,
+  decodeSums,
   emptySums,
   encodeSums,
   type RollupSums,
   SKETCHED,
   type Sketched,
+  SUM_FIELDS,
+  sketchesFor,
 } from '../../domain/rollup-sums.js';
 import { organisationTimeZone } from '../settings/time-zone.js';
 import { type FactRow, type FactSettings, FactsRepository, loadFactSettings } from './facts.repository.js';
@@ -34,6 +49,7 @@ import {
   type CellDimensions,
   type CellFilters,
   type Member,
+  pickDimensions,
   RollupsRepository,
   type StoredCell,
 } from './rollups.repository.js';
@@ -74,6 +90,21 @@ export function bytesToValues(bytes: Uint8Array): Float64Array {
   return new Float64Array(new Uint8Array(bytes).buffer);
 }
 
+/** A block as a query sees it: grain, period and team. */
+export interface BlockRef {
+  grain: Grain;
+  period: string;
+  team_id: number;
+}
+
+/** A cell inside a block: agent, channel, language and source. */
+export interface CellRef {
+  agent_id: number;
+  channel: string;
+  language: string;
+  source: string;
+}
+
 /** Maintains and reads rollups. */
 export class RollupsService {
   constructor(private readonly database: Database) {}
@@ -101,7 +132,20 @@ export class RollupsService {
       done += processed;
       onProgress?.(done);
     }
+    await this.database.kysely.transaction().execute(async (trx) => {
+      await this.lock(trx);
+      await this.recomputeStale(trx);
+    });
     return done;
+  }
+
+  /**
+   * Queues every conversation for recomputation, for a change of a setting that facts depend on
+   * (time zone, first-contact window, first-response targets); queries stay correct meanwhile
+   * because they refresh first.
+   */
+  async requeueAll(): Promise<void> {
+    await new RollupsRepository(this.database.kysely).requeueAll();
   }
 
   /** How many changed conversations wait for a refresh. */
@@ -162,7 +206,13 @@ export class RollupsService {
     const membersById = new Map<number, Member>();
     for (const member of [...current, ...counted]) membersById.set(member.conversation_id, member);
     await repository.replaceMembers([...new Set([...ids, ...membersById.keys()])], [...membersById.values()]);
-    await this.recomputeAbove(trx, [...dirty.values()]);
+    await repository.markStale(
+      [...dirty.values()].flatMap(({ day, key }) => [
+        { grain: 'day', period: day, ...key },
+        { grain: 'week', period: weekOfDay(day), ...key },
+        { grain: 'month', period: monthOfDay(day), ...key },
+      ]),
+    );
     return ids.length;
   }
 
@@ -216,38 +266,53 @@ export class RollupsService {
     return counted;
   }
 
-  // Week and month cells as the sum of their day cells.
-  private async recomputeAbove(trx: Kysely<DB>, cells: ReadonlyArray<{ day: string; key: CellDimensions }>) {
+  // Week and month cells as the sum of their day cells, then the blocks of every changed cell.
+  private async recomputeStale(trx: Kysely<DB>): Promise<void> {
     const repository = new RollupsRepository(trx);
-    for (const grain of ['week', 'month'] as const) {
-      const periods = new Map<string, { first: string; last: string; keys: Map<string, CellDimensions> }>();
-      for (const cell of cells) {
-        const period = grain === 'week' ? weekOfDay(cell.day) : monthOfDay(cell.day);
-        const entry = periods.get(period) ?? {
-          ...(grain === 'week' ? weekDays(cell.day) : monthDays(cell.day)),
-          keys: new Map<string, CellDimensions>(),
-        };
-        entry.keys.set(dimensionsId(cell.key), cell.key);
-        periods.set(period, entry);
+    const stale = await repository.takeStale();
+    const periods = new Map<
+      string,
+      { grain: 'week' | 'month'; period: string; keys: Map<string, CellDimensions> }
+    >();
+    for (const row of stale) {
+      if (row.grain === 'day') continue;
+      const id = `${row.grain}|${row.period}`;
+      const entry = periods.get(id) ?? {
+        grain: row.grain as 'week' | 'month',
+        period: row.period,
+        keys: new Map<string, CellDimensions>(),
+      };
+      entry.keys.set(dimensionsId(row), pickDimensions(row));
+      periods.set(id, entry);
+    }
+    for (const { grain, period, keys } of periods.values()) {
+      const { first, last } = grain === 'week' ? weekDays(weekStartDay(period)) : monthDays(`${period}-01`);
+      const sums = new Map<string, RollupSums>();
+      for (const day of await repository.cells('day', first, last, this.narrowest([...keys.values()]))) {
+        const id = dimensionsId(day);
+        if (!keys.has(id)) continue;
+        const cell = sums.get(id) ?? emptySums();
+        addEncoded(cell, bytesToValues(day.data), SKETCHED);
+        sums.set(id, cell);
       }
-      for (const [period, { first, last, keys }] of periods) {
-        const sums = new Map<string, RollupSums>();
-        const days = await repository.cells('day', first, last, this.narrowest([...keys.values()]));
-        for (const day of days) {
-          const id = dimensionsId(day);
-          if (!keys.has(id)) continue;
-          const cell = sums.get(id) ?? emptySums();
-          addEncoded(cell, bytesToValues(day.data), SKETCHED);
-          sums.set(id, cell);
-        }
-        const upserts: StoredCell[] = [];
-        for (const [id, key] of keys) {
-          const cell = sums.get(id);
-          if (cell) upserts.push(this.stored(grain, period, key, cell));
-          else await repository.deleteCell(grain, period, key);
-        }
-        await repository.upsertCells(upserts);
+      const upserts: StoredCell[] = [];
+      for (const [id, key] of keys) {
+        const cell = sums.get(id);
+        if (cell) upserts.push(this.stored(grain, period, key, cell));
+        else await repository.deleteCell(grain, period, key);
       }
+      await repository.upsertCells(upserts);
+    }
+    const blocks = new Map<string, { grain: string; period: string }>();
+    for (const row of stale)
+      blocks.set(`${row.grain}|${row.period}`, { grain: row.grain, period: row.period });
+    for (const { grain, period } of blocks.values()) {
+      const cells: PackCell[] = (await repository.periodCells(grain, period)).map((cell) => ({
+        ...pickDimensions(cell),
+        sums: decodeSums(bytesToValues(cell.data)),
+      }));
+      for (const level of ['full', 'agent'] as const)
+        await repository.putBlock(grain, period, level, cells.length ? packBlock(cells, level) : new Map());
     }
   }
 
@@ -268,33 +333,126 @@ export class RollupsService {
   }
 
   /**
-   * Adds the cells of the segments into groups: `groupOf` names a cell's group (or undefined to
-   * skip it); only the named sketches are read.
+   * Adds the cells of the segments into groups: `groupOf` names a cell's group; cells failing the
+   * filters are skipped. Reads the packed blocks, only the parts the metrics need, at the coarse
+   * level when nothing asks for channel, language or source.
    */
   async accumulate(
     segments: readonly Segment[],
     filters: CellFilters,
-    sketches: readonly Sketched[],
-    groupOf: (cell: StoredCell) => string,
-  ): Promise<Map<string, { cell: StoredCell; sums: RollupSums }>> {
+    metrics: readonly string[],
+    level: BlockLevel,
+    groupOf: (block: BlockRef, cell: CellRef) => string,
+  ): Promise<Array<{ block: BlockRef; cell: CellRef; sums: RollupSums }>> {
+    await this.refresh();
     const repository = new RollupsRepository(this.database.kysely);
-    const groups = new Map<string, { cell: StoredCell; sums: RollupSums }>();
+    const fieldNames = [...new Set(metrics.flatMap((m) => METRIC_FIELDS[m] ?? []))];
+    const fields = fieldNames.map((name) => SUM_FIELDS.indexOf(name));
+    const sketched = sketchesFor(metrics);
+    const parts = ['dims', 'labels', ...fieldNames, ...sketched.map((kind: Sketched) => `sketch_${kind}`)];
+    const accumulator = new BlockAccumulator(fields, sketched);
+    const groups = new Map<string, number>();
+    const samples: Array<{ block: BlockRef; cell: CellRef }> = [];
+    const teams = filters.team_ids ? new Set(filters.team_ids) : undefined;
+    const agents = filters.agent_ids ? new Set(filters.agent_ids) : undefined;
+    const decoder = new TextDecoder();
     for (const segment of segments) {
-      for (const cell of await repository.cells(segment.grain, segment.first, segment.last, filters)) {
-        const id = groupOf(cell);
-        let group = groups.get(id);
-        if (!group) {
-          group = { cell, sums: emptySums() };
-          groups.set(id, group);
+      const rows = await repository.blockParts(
+        this.database.dialect,
+        segment.grain,
+        level,
+        segment.first,
+        segment.last,
+        parts,
+      );
+      for (let r = 0; r < rows.length; ) {
+        const period = (rows[r] as unknown[])[0] as string;
+        const block: BlockRef = { grain: segment.grain, period, team_id: 0 };
+        const byPart = new Map<string, Uint8Array>();
+        for (; r < rows.length && (rows[r] as unknown[])[0] === period; r += 1) {
+          const row = rows[r] as unknown[];
+          byPart.set(row[1] as string, row[2] as Uint8Array);
         }
-        addEncoded(group.sums, bytesToValues(cell.data), sketches);
+        const dims = asFloat64(byPart.get('dims') as Uint8Array);
+        const labels = JSON.parse(decoder.decode(byPart.get('labels'))) as string[];
+        const wanted = (value: string | undefined) => (value === undefined ? -1 : labels.indexOf(value));
+        const channel = wanted(filters.channel);
+        const language = wanted(filters.language);
+        const source = wanted(filters.source);
+        // A filter naming a label the block does not have leaves nothing in it.
+        if (
+          (filters.channel !== undefined && channel < 0) ||
+          (filters.language !== undefined && language < 0) ||
+          (filters.source !== undefined && source < 0)
+        )
+          continue;
+        const columns: Array<Float64Array | undefined> = [];
+        fieldNames.forEach((name, k) => {
+          columns[fields[k] as number] = asFloat64(byPart.get(name) as Uint8Array);
+        });
+        const sketchParts = new Map<Sketched, Int32Array>(
+          sketched.map((kind: Sketched) => [kind, asInt32(byPart.get(`sketch_${kind}`) as Uint8Array)]),
+        );
+        const cells = dims.length / DIMS_WIDTH;
+        for (let i = 0; i < cells; i += 1) {
+          const at = i * DIMS_WIDTH;
+          const teamId = dims[at] as number;
+          const agentId = dims[at + 1] as number;
+          if (teams && !teams.has(teamId)) continue;
+          if (agents && !agents.has(agentId)) continue;
+          const channelAt = dims[at + 2] as number;
+          const languageAt = dims[at + 3] as number;
+          const sourceAt = dims[at + 4] as number;
+          if ((channel >= 0 && channelAt !== channel) || (language >= 0 && languageAt !== language)) continue;
+          if (source >= 0 && sourceAt !== source) continue;
+          const cellBlock = teamId === block.team_id ? block : { ...block, team_id: teamId };
+          const cell: CellRef = {
+            agent_id: agentId,
+            channel: labels[channelAt] ?? '',
+            language: labels[languageAt] ?? '',
+            source: labels[sourceAt] ?? '',
+          };
+          const id = groupOf(cellBlock, cell);
+          let group = groups.get(id);
+          if (group === undefined) {
+            group = accumulator.addGroup();
+            groups.set(id, group);
+            samples.push({ block: cellBlock, cell });
+          }
+          accumulator.add(group, i, columns, sketchParts);
+        }
       }
     }
-    return groups;
+    return samples.map((sample, group) => ({ ...sample, sums: accumulator.sums(group) }));
   }
 
   /** Team names and agent external ids by id. */
   async names() {
     return new RollupsRepository(this.database.kysely).names();
   }
+}
+
+/** Refreshes rollups in the background every few seconds while there are changes; returns a stop function. */
+export function startRollupUpkeep(
+  database: Database,
+  log: (message: string) => void,
+  everyMs = 5000,
+): () => Promise<void> {
+  const service = new RollupsService(database);
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running
+      .then(async () => {
+        const done = await service.refresh();
+        if (done >= BATCH) log(`rollups refreshed for ${done} changed conversations`);
+      })
+      .catch((error: unknown) =>
+        log(`rollup refresh failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
