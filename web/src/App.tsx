@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Shell } from './components/Shell';
 import { HOME_PATH, loginUrlReturningTo, returnPathFromSearch } from './lib/loginRedirect';
 import { matchPath, Redirect, useLocation } from './lib/router';
@@ -13,6 +13,9 @@ import { MyReviewsPage, ReviewDetailPage } from './pages/MyReviewsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ReviewQueuePage } from './pages/ReviewQueuePage';
+
+// The dashboard brings its chart library; it loads when first opened, not with the first page.
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 /** A page of the signed-in app: a path pattern and what to render for its parameters. */
 interface Route {
@@ -35,6 +38,14 @@ const ROUTES: readonly Route[] = [
       ),
   },
   { pattern: '/review', render: () => <ReviewQueuePage /> },
+  {
+    pattern: '/dashboard',
+    render: () => (
+      <Suspense fallback={<p className="empty-state">Loading the dashboard…</p>}>
+        <DashboardPage />
+      </Suspense>
+    ),
+  },
   { pattern: '/complaints', render: () => <ComplaintsPage /> },
   { pattern: '/my-reviews', render: () => <MyReviewsPage /> },
   { pattern: '/disputes', render: () => <DisputesPage /> },

@@ -258,3 +258,47 @@ export function decideDispute(
 ): Promise<unknown> {
   return request('POST', `/disputes/${encodeURIComponent(String(id))}/decision`, { body });
 }
+
+/** One row of a metrics answer: the group's dimensions, then each metric, its count and goal. */
+export type MetricsRow = Record<string, string | number | boolean | null>;
+
+/** A metrics question as `GET /metrics` takes it (dates are ISO instants; lists comma-separated). */
+export interface MetricsQuery {
+  metrics: string;
+  by?: string;
+  from?: string;
+  to?: string;
+  channel?: string;
+  team?: string;
+  agent?: string;
+  language?: string;
+}
+
+/** Metrics grouped and filtered as asked. */
+export function getMetrics(query: MetricsQuery, signal?: AbortSignal): Promise<MetricsRow[]> {
+  return request('GET', `/metrics${buildQueryString(query)}`, { signal });
+}
+
+/** A trend alert: a metric of a team or the organisation out of its usual band or missing its goal. */
+export interface TrendAlert {
+  id: number;
+  metric: string;
+  scope: string;
+  scope_value: string | null;
+  bucket: string;
+  kind: string;
+  value: number | null;
+  created_at: string;
+  [field: string]: unknown;
+}
+
+/** The latest trend alerts (managers, admins and leads); an empty list for other roles. */
+export async function listAlerts(signal?: AbortSignal): Promise<TrendAlert[]> {
+  try {
+    const answer = await request<TrendAlert[] | { alerts: TrendAlert[] }>('GET', '/alerts', { signal });
+    return Array.isArray(answer) ? answer : answer.alerts;
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return [];
+    throw error;
+  }
+}

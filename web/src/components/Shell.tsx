@@ -12,8 +12,8 @@ interface NavItem {
   roles?: readonly string[];
 }
 
-// Later versions add dashboards and settings here.
 const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Dashboard', to: '/dashboard', section: '/dashboard' },
   { label: 'Conversations', to: '/conversations', section: '/conversations' },
   { label: 'Review', to: '/review', section: '/review', roles: ['admin', 'manager', 'reviewer', 'lead'] },
   { label: 'Reviews', to: '/my-reviews', section: '/my-reviews' },
