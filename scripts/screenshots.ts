@@ -12,6 +12,7 @@ import { openDatabase } from '../src/db/database.js';
 import { buildApp } from '../src/http/app.js';
 import { createServices } from '../src/http/services.js';
 import { scoreStored } from '../src/modules/autoqa/autoqa.service.js';
+import { ComplaintsService } from '../src/modules/complaints/complaints.service.js';
 import { generateDemoConversations } from '../src/modules/demo/demo.generator.js';
 import { ingestItems } from '../src/modules/ingest/ingest.service.js';
 import { UsersService } from '../src/modules/users/users.service.js';
@@ -29,6 +30,8 @@ await ingestItems(
   'demo',
 );
 await scoreStored(database, { threads: 1 });
+// Complaints detected in the demo conversations, so the register has cards.
+await new ComplaintsService(database).intakeFromConversations(150);
 await new UsersService(database.kysely).createUser({
   email: 'manager@example.com',
   role: 'manager',
@@ -74,7 +77,7 @@ await shoot('dashboard', '/dashboard', async () => {
   await page.getByTestId('trend-chart').waitFor();
   await page.getByTestId('breakdown-row').first().waitFor();
 });
-await shoot('complaints', '/complaints', () => page.locator('main').waitFor());
+await shoot('complaints', '/complaints', () => page.locator('.complaint-card').first().waitFor());
 
 await browser.close();
 await app.close();

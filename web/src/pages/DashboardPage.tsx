@@ -48,6 +48,13 @@ export function formatMetric(metric: string, value: number | string | boolean | 
   return value.toFixed(1);
 }
 
+// Axis ticks: whole units, without the decimals a tile shows.
+function axisLabel(metric: string, value: number): string {
+  const unit = METRIC_INFO[metric]?.unit;
+  if (unit === 'seconds') return formatDuration(value);
+  return unit === 'percent' ? `${Math.round(value)} %` : String(Math.round(value * 10) / 10);
+}
+
 // Local midnight `days` days before today's, and tomorrow's: whole local days, like the list.
 function periodDates(days: number): { from: string; to: string } {
   const today = new Date();
@@ -127,14 +134,17 @@ function TrendChart({ rows, metric }: { rows: MetricsRow[]; metric: string }) {
         height: 220,
         scales: { x: { time: false } },
         axes: [
-          { values: (_, ticks) => ticks.map((t) => weeks[Math.round(t)] ?? '') },
-          { values: (_, ticks) => ticks.map((t) => formatMetric(metric, t)) },
+          {
+            space: 70,
+            values: (_, ticks) => ticks.map((t) => (Number.isInteger(t) ? (weeks[t] ?? '') : '')),
+          },
+          { size: 70, values: (_, ticks) => ticks.map((t) => axisLabel(metric, t)) },
         ],
         series: [
           {},
           {
             label: METRIC_INFO[metric]?.label ?? metric,
-            stroke: 'currentColor',
+            stroke: getComputedStyle(element).color,
             width: 2,
             points: { show: true },
             value: (_, v) => formatMetric(metric, v),
