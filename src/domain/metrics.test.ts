@@ -177,4 +177,15 @@ describe('metric formulas', () => {
     assert.deepEqual(METRICS.category_score?.(rows), { value: 50, n: 3 });
     assert.deepEqual(METRICS.category_score?.([facts({})]), { value: null, n: 0 });
   });
+
+  it('computes NPS of 0, 7, 7, 9, 9, 9 as 33.3: three promoters, one detractor, two passives of six', () => {
+    const rows = [0, 7, 7, 9, 9, 9].map((score) => facts({ feedback: [{ type: 'nps', score, scale: 10 }] }));
+    const nps = METRICS.nps?.(rows);
+    assert.equal(nps?.n, 6);
+    assert.equal(Math.round((nps?.value as number) * 10) / 10, 33.3);
+  });
+
+  it('gives null, never 0, for every metric of an empty group', () => {
+    for (const [metric, compute] of Object.entries(METRICS)) assert.equal(compute([]).value, null, metric);
+  });
 });

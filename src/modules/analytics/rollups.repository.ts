@@ -1,5 +1,5 @@
 /** The SQL of metric rollups: cells, members, the queue of changed conversations. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DialectOperations } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { FACT_COLUMNS, type FactRow } from './facts.repository.js';
@@ -100,7 +100,8 @@ export class RollupsRepository {
     await this.db
       .insertInto('rollup_dirty')
       .columns(['conversation_id'])
-      .expression((eb) => eb.selectFrom('conversations').select('id'))
+      // SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT to tell it from a join's ON.
+      .expression((eb) => eb.selectFrom('conversations').select('id').where(sql<boolean>`true`))
       .onConflict((oc) => oc.column('conversation_id').doNothing())
       .execute();
   }

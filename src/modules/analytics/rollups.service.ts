@@ -43,6 +43,7 @@ import {
   SUM_FIELDS,
   sketchesFor,
 } from '../../domain/rollup-sums.js';
+import { SettingsRepository } from '../settings/settings.repository.js';
 import { organisationTimeZone } from '../settings/time-zone.js';
 import { type FactRow, type FactSettings, FactsRepository, loadFactSettings } from './facts.repository.js';
 import {
@@ -55,6 +56,8 @@ import {
 } from './rollups.repository.js';
 
 const BATCH = 5000;
+/** Setting: the time zone and fact settings the stored cells were counted with. */
+const ROLLUP_BASIS_SETTING = 'analytics.rollup_basis';
 // Above this many agents on one day a refresh reads the whole day instead of filtering.
 const AGENT_FILTER_LIMIT = 50;
 
@@ -122,6 +125,15 @@ export class RollupsService {
   async refresh(onProgress?: (done: number) => void): Promise<number> {
     const settings = await loadFactSettings(this.database);
     const timeZone = await organisationTimeZone(this.database.kysely);
+    // Cells depend on the time zone (which day), the first-contact window and the first-response
+    // targets: when any of them changed since the cells were counted, every conversation is
+    // counted again, whichever way the setting was changed.
+    const basis = JSON.stringify({ timeZone, fcr: settings.fcrWindowMs, frt: settings.frtTargets });
+    const stored = new SettingsRepository(this.database.kysely);
+    if ((await stored.get(ROLLUP_BASIS_SETTING)) !== basis) {
+      await this.requeueAll();
+      await stored.put(ROLLUP_BASIS_SETTING, basis);
+    }
     let done = 0;
     for (;;) {
       const processed = await this.database.kysely.transaction().execute(async (trx) => {
@@ -139,11 +151,7 @@ export class RollupsService {
     return done;
   }
 
-  /**
-   * Queues every conversation for recomputation, for a change of a setting that facts depend on
-   * (time zone, first-contact window, first-response targets); queries stay correct meanwhile
-   * because they refresh first.
-   */
+  /** Queues every conversation for recomputation (the cells stay until each is recomputed). */
   async requeueAll(): Promise<void> {
     await new RollupsRepository(this.database.kysely).requeueAll();
   }

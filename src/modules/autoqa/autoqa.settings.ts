@@ -1,7 +1,6 @@
 /** The organisation's AutoQA settings, stored in the settings table over the engine's defaults. */
 import type { Database } from '../../db/database.js';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine/settings.js';
-import { RollupsService } from '../analytics/rollups.service.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
 
 const SETTINGS_KEY = 'autoqa';
@@ -17,11 +16,7 @@ export async function saveEngineSettings(
   database: Database,
   changes: Partial<EngineSettings>,
 ): Promise<EngineSettings> {
-  const previous = await loadEngineSettings(database);
-  const next = { ...previous, ...changes };
+  const next = { ...(await loadEngineSettings(database)), ...changes };
   await new SettingsRepository(database.kysely).put(SETTINGS_KEY, JSON.stringify(next));
-  // The SLA metric reads the first-response targets, so every rollup cell may change.
-  if (JSON.stringify(previous.firstResponseTargetS) !== JSON.stringify(next.firstResponseTargetS))
-    await new RollupsService(database).requeueAll();
   return next;
 }
