@@ -95,11 +95,12 @@ describe('dashboard in Chromium', { skip }, () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('dashboard-period').selectOption('52w');
     const [total] = await metrics({ metrics: 'csat,resolution_rate', ...lastWeeks(364) });
-    assert.equal(total?.csat_n, 45);
-    const csat = (total?.csat as number).toFixed(1);
+    assert.ok(total);
+    assert.equal(total.csat_n, 45);
+    const csat = (total.csat as number).toFixed(1);
     await waitForText(page, 'tile-value-csat', (text) => text.startsWith(csat));
     await waitForText(page, 'tile-value-resolution_rate', (text) =>
-      text.startsWith((total?.resolution_rate as number).toFixed(1)),
+      text.startsWith((total.resolution_rate as number).toFixed(1)),
     );
     await page.getByTestId('trend-chart').waitFor();
     await page.getByTestId('heatmap').waitFor();

@@ -35,6 +35,7 @@ const METRIC_INFO: Record<string, MetricInfo> = {
 const TILE_METRICS = Object.keys(METRIC_INFO);
 const BREAKDOWNS = ['team', 'agent', 'channel', 'language'] as const;
 type Breakdown = (typeof BREAKDOWNS)[number];
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const PERIODS = { '4w': 28, '12w': 84, '26w': 182, '52w': 364 } as const;
 type PeriodKey = keyof typeof PERIODS;
@@ -171,9 +172,11 @@ function Heatmap({ rows, metric }: { rows: MetricsRow[]; metric: string }) {
         </caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
-            {Array.from({ length: 24 }, (_, hour) => (
-              <th scope="col" key={hour}>
+            <th scope="col" className="heatmap__cell">
+              Day
+            </th>
+            {HOURS.map((hour) => (
+              <th scope="col" key={hour} className="heatmap__cell">
                 {hour}
               </th>
             ))}
@@ -182,14 +185,17 @@ function Heatmap({ rows, metric }: { rows: MetricsRow[]; metric: string }) {
         <tbody>
           {WEEKDAYS.map((day, index) => (
             <tr key={day}>
-              <th scope="row">{day}</th>
-              {Array.from({ length: 24 }, (_, hour) => {
+              <th scope="row" className="heatmap__cell">
+                {day}
+              </th>
+              {HOURS.map((hour) => {
                 const row = cells.get(`${index + 1}|${hour}`);
                 const volume = Number(row?.resolution_rate_n ?? 0);
                 const share = volume / most;
                 return (
                   <td
                     key={hour}
+                    className="heatmap__cell"
                     style={{
                       background: `color-mix(in srgb, var(--accent) ${Math.round(share * 85)}%, transparent)`,
                     }}
