@@ -73,6 +73,7 @@ export interface SortedPairs {
  * `sketchQuantile`; null when they are empty. Runs are merged only when there is more than one.
  */
 export function sketchQuantileOfRuns(runs: readonly SortedPairs[], p: number): number | null {
+  if (runs.length === 1) return quantileOfRun(runs[0] as SortedPairs, p);
   let buckets: number[] = [];
   let counts: number[] = [];
   for (const run of runs) {
@@ -101,4 +102,27 @@ export function sketchQuantileOfRuns(runs: readonly SortedPairs[], p: number): n
   };
   const lowValue = valueAtRank(low);
   return high === low ? lowValue : lowValue + (valueAtRank(high) - lowValue) * (position - low);
+}
+
+// One run needs no merging: two passes over its pairs, nothing allocated (the common case of a
+// group that is one cell).
+function quantileOfRun(run: SortedPairs, p: number): number | null {
+  let total = 0;
+  for (let at = run.start + 1; at < run.end; at += 2) total += run.part[at] as number;
+  if (total === 0) return null;
+  const position = (total - 1) * p;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  let lowValue = Number.NaN;
+  let highValue = Number.NaN;
+  let seen = 0;
+  for (let at = run.start; at < run.end; at += 2) {
+    seen += run.part[at + 1] as number;
+    if (Number.isNaN(lowValue) && low < seen) lowValue = bucketValue(run.part[at] as number);
+    if (high < seen) {
+      highValue = bucketValue(run.part[at] as number);
+      break;
+    }
+  }
+  return high === low ? lowValue : lowValue + (highValue - lowValue) * (position - low);
 }

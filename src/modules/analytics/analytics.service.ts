@@ -158,7 +158,10 @@ const round = (value: number | null) => (value === null ? null : Math.round(valu
 // Groups in the order of their dimensions, each with its metric values.
 function resultRows(
   query: MetricsQuery,
-  groups: Iterable<{ key: Array<string | number | null>; value: (metric: string) => MetricValue }>,
+  groups: Iterable<{
+    key: Array<string | number | null>;
+    value: (metric: string, index: number) => MetricValue;
+  }>,
 ): MetricsRow[] {
   const list = [...groups];
   if (query.by.length === 0 && list.length === 0) {
@@ -189,7 +192,7 @@ function resultRows(
       row[dimension] = group.key[i] ?? null;
     });
     query.metrics.forEach((metric, m) => {
-      const result = group.value(metric);
+      const result = group.value(metric, m);
       row[metric] = round(result.value);
       row[counts[m] as string] = result.n;
     });
@@ -355,10 +358,9 @@ export class AnalyticsService {
         : bucket,
     );
     // Time labels are the same for every cell of a block: worked out once per block.
-    const times = new Map<string, Record<'day' | 'week' | 'month' | 'quarter', string>>();
+    const times = new WeakMap<BlockRef, Record<'day' | 'week' | 'month' | 'quarter', string>>();
     const timeOf = (block: BlockRef) => {
-      const id = `${block.grain}|${block.period}`;
-      let labels = times.get(id);
+      let labels = times.get(block);
       if (!labels) {
         // Week cells are only read by month where they lie inside one month.
         const day =
@@ -373,12 +375,12 @@ export class AnalyticsService {
           month: monthOfDay(day),
           quarter: quarterOfLabel(day),
         };
-        times.set(id, labels);
+        times.set(block, labels);
       }
       return labels;
     };
     const dimensionValue: Record<Dimension, (block: BlockRef, cell: CellRef) => string | number | null> = {
-      team: (b) => (b.team_id === 0 ? null : (names.teams.get(b.team_id) ?? null)),
+      team: (_, c) => (c.team_id === 0 ? null : (names.teams.get(c.team_id) ?? null)),
       agent: (_, c) => (c.agent_id === 0 ? null : (names.agents.get(c.agent_id) ?? null)),
       channel: (_, c) => c.channel,
       language: (_, c) => (c.language === '' ? null : c.language),
@@ -393,7 +395,7 @@ export class AnalyticsService {
     // Group ids from ids and labels, cheaper than the display values.
     const idPart: Record<Dimension, (block: BlockRef, cell: CellRef) => string | number> = {
       ...(dimensionValue as Record<Dimension, (block: BlockRef, cell: CellRef) => string | number>),
-      team: (b) => b.team_id,
+      team: (_, c) => c.team_id,
       agent: (_, c) => c.agent_id,
       channel: (_, c) => c.channel,
       language: (_, c) => c.language,
@@ -413,13 +415,18 @@ export class AnalyticsService {
     const coarse = !query.by.some((d) => d === 'channel' || d === 'language' || d === 'source');
     const level = coarse && !filters.channel && !filters.language && !filters.source ? 'agent' : 'full';
     const groups = await this.rollups.accumulate(segments, filters, query.metrics, level, groupOf);
+    const evaluate = query.metrics.map(
+      (metric) => METRICS_FROM_SUMS[metric] as (sums: RollupSums) => MetricValue,
+    );
     return resultRows(
       query,
-      groups.map((group) => ({
-        key: query.by.map((d) => dimensionValue[d](group.block, group.cell)),
-        value: (metric: string) =>
-          (METRICS_FROM_SUMS[metric] as (sums: RollupSums) => MetricValue)(group.sums),
-      })),
+      groups.map((group) => {
+        const values = evaluate.map((metric) => metric(group.sums));
+        return {
+          key: query.by.map((d) => dimensionValue[d](group.block, group.cell)),
+          value: (_: string, index: number) => values[index] as MetricValue,
+        };
+      }),
     );
   }
 }

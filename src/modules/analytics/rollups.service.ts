@@ -93,15 +93,15 @@ export function bytesToValues(bytes: Uint8Array): Float64Array {
   return new Float64Array(new Uint8Array(bytes).buffer);
 }
 
-/** A block as a query sees it: grain, period and team. */
+/** A block as a query sees it: grain and period. */
 export interface BlockRef {
   grain: Grain;
   period: string;
-  team_id: number;
 }
 
-/** A cell inside a block: agent, channel, language and source. */
+/** A cell inside a block: team, agent, channel, language and source. */
 export interface CellRef {
+  team_id: number;
   agent_id: number;
   channel: string;
   language: string;
@@ -375,7 +375,7 @@ export class RollupsService {
       );
       for (let r = 0; r < rows.length; ) {
         const period = (rows[r] as unknown[])[0] as string;
-        const block: BlockRef = { grain: segment.grain, period, team_id: 0 };
+        const block: BlockRef = { grain: segment.grain, period };
         const byPart = new Map<string, Uint8Array>();
         for (; r < rows.length && (rows[r] as unknown[])[0] === period; r += 1) {
           const row = rows[r] as unknown[];
@@ -413,19 +413,19 @@ export class RollupsService {
           const sourceAt = dims[at + 4] as number;
           if ((channel >= 0 && channelAt !== channel) || (language >= 0 && languageAt !== language)) continue;
           if (source >= 0 && sourceAt !== source) continue;
-          const cellBlock = teamId === block.team_id ? block : { ...block, team_id: teamId };
           const cell: CellRef = {
+            team_id: teamId,
             agent_id: agentId,
             channel: labels[channelAt] ?? '',
             language: labels[languageAt] ?? '',
             source: labels[sourceAt] ?? '',
           };
-          const id = groupOf(cellBlock, cell);
+          const id = groupOf(block, cell);
           let group = groups.get(id);
           if (group === undefined) {
             group = accumulator.addGroup();
             groups.set(id, group);
-            samples.push({ block: cellBlock, cell });
+            samples.push({ block, cell });
           }
           accumulator.add(group, i, columns, sketchParts);
         }
