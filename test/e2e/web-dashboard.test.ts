@@ -120,4 +120,23 @@ describe('dashboard in Chromium', { skip }, () => {
       await page.waitForTimeout(50);
     }
   });
+
+  it('switches to the dark theme and keeps it after a reload', async () => {
+    await page.goto(`${base}/dashboard`);
+    const theme = () => page.locator('html').getAttribute('data-theme');
+    // Runs in the page, where getComputedStyle exists; the test's own types have no DOM.
+    type Window = { getComputedStyle(element: unknown): { backgroundColor: string } };
+    const background = () =>
+      page
+        .locator('body')
+        .evaluate((body) => (globalThis as unknown as Window).getComputedStyle(body).backgroundColor);
+    const before = await background();
+    await page.getByTestId('theme-toggle').click();
+    const chosen = await theme();
+    assert.ok(chosen === 'dark' || chosen === 'light');
+    assert.notEqual(await background(), before, 'the colours change');
+    await page.reload();
+    await page.getByTestId('theme-toggle').waitFor();
+    assert.equal(await theme(), chosen);
+  });
 });

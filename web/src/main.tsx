@@ -3,11 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { SessionProvider } from './lib/session';
+import { applyTheme, storedTheme } from './lib/theme';
 import './styles.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
+applyTheme(storedTheme());
 createRoot(rootElement).render(
   <StrictMode>
     <SessionProvider>

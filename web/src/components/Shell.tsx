@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { userRoleLabel } from '../lib/format';
 import { Link, useLocation } from '../lib/router';
 import { useCurrentUser, useSession } from '../lib/session';
+import { applyTheme, effectiveTheme, storedTheme } from '../lib/theme';
 
 /** An entry of the main navigation; `section` is the path prefix that marks it as current. */
 interface NavItem {
@@ -31,6 +32,12 @@ export function Shell({ children }: { children: ReactNode }) {
   const { signOut } = useSession();
   const { pathname } = useLocation();
   const [signingOut, setSigningOut] = useState(false);
+  const [theme, setTheme] = useState(() => effectiveTheme(storedTheme()));
+  const toggleTheme = () => {
+    const next = theme === 'dark' ? 'light' : 'dark';
+    applyTheme(next);
+    setTheme(next);
+  };
 
   const handleSignOut = () => {
     setSigningOut(true);
@@ -73,6 +80,15 @@ export function Shell({ children }: { children: ReactNode }) {
           <span className="badge badge--role" data-testid="current-user-role">
             {userRoleLabel(user.role)}
           </span>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={toggleTheme}
+            aria-pressed={theme === 'dark'}
+            data-testid="theme-toggle"
+          >
+            {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+          </button>
           <button
             type="button"
             className="button button--quiet"

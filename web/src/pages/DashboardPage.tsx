@@ -270,7 +270,7 @@ export function DashboardPage() {
     sort.column === column ? (sort.descending ? 'descending' : 'ascending') : undefined;
 
   return (
-    <main id="main" className="page dashboard">
+    <div className="dashboard">
       <header className="page__header">
         <h1>Dashboard</h1>
         <form className="filter-bar dashboard__filters" onSubmit={(e) => e.preventDefault()}>
@@ -456,6 +456,6 @@ export function DashboardPage() {
           </ul>
         </section>
       ) : null}
-    </main>
+    </div>
   );
 }
