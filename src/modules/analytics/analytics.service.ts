@@ -155,49 +155,59 @@ const compareKeys = (a: string | number | null, b: string | number | null) =>
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 
-// Groups in the order of their dimensions, each with its metric values.
-function resultRows(
-  query: MetricsQuery,
-  groups: Iterable<{
-    key: Array<string | number | null>;
-    value: (metric: string, index: number) => MetricValue;
-  }>,
-): MetricsRow[] {
-  const list = [...groups];
-  if (query.by.length === 0 && list.length === 0) {
-    list.push({ key: [], value: () => ({ value: null, n: 0 }) });
+// Rows in the order of their dimensions: each dimension's distinct values ranked once, then rows
+// sorted by ranks; comparing labels with a collator for every pair of rows costs more than
+// everything else in a large answer.
+function sortRows(query: MetricsQuery, rows: MetricsRow[]): MetricsRow[] {
+  if (query.by.length === 0) {
+    if (rows.length === 0) {
+      const empty: MetricsRow = {};
+      for (const metric of query.metrics) {
+        empty[metric] = null;
+        empty[`${metric}_n`] = 0;
+      }
+      rows.push(empty);
+    }
+    return rows;
   }
-  // Rank each dimension's distinct values once, then sort rows by ranks: comparing labels with
-  // a collator for every pair of rows costs more than everything else in a large answer.
-  const ranks = query.by.map((_, i) => {
-    const distinct = [...new Set(list.map((group) => group.key[i] ?? null))].sort(compareKeys);
+  const ranks = query.by.map((dimension) => {
+    const distinct = [...new Set(rows.map((row) => row[dimension] ?? null))].sort(compareKeys);
     return new Map(distinct.map((value, rank) => [value, rank]));
   });
-  const rankOf = list.map((group) => group.key.map((value, i) => ranks[i]?.get(value ?? null) ?? 0));
-  const order = list.map((_, i) => i);
+  const width = query.by.length;
+  const rankOf = new Float64Array(rows.length * width);
+  rows.forEach((row, r) => {
+    query.by.forEach((dimension, i) => {
+      rankOf[r * width + i] = ranks[i]?.get(row[dimension] ?? null) ?? 0;
+    });
+  });
+  const order = rows.map((_, r) => r);
   order.sort((a, b) => {
-    const ra = rankOf[a] as number[];
-    const rb = rankOf[b] as number[];
-    for (let i = 0; i < ra.length; i += 1) {
-      const difference = (ra[i] as number) - (rb[i] as number);
+    for (let i = 0; i < width; i += 1) {
+      const difference = (rankOf[a * width + i] as number) - (rankOf[b * width + i] as number);
       if (difference !== 0) return difference;
     }
     return 0;
   });
-  const counts = query.metrics.map((metric) => `${metric}_n`);
-  return order.map((index) => {
-    const group = list[index] as (typeof list)[number];
-    const row: MetricsRow = {};
-    query.by.forEach((dimension, i) => {
-      row[dimension] = group.key[i] ?? null;
-    });
-    query.metrics.forEach((metric, m) => {
-      const result = group.value(metric, m);
-      row[metric] = round(result.value);
-      row[counts[m] as string] = result.n;
-    });
-    return row;
-  });
+  return order.map((r) => rows[r] as MetricsRow);
+}
+
+// One result row: the group's dimensions, then each metric rounded and its count.
+function metricsRow(
+  query: MetricsQuery,
+  counts: readonly string[],
+  key: (dimension: Dimension) => string | number | null,
+  value: (metric: string, index: number) => MetricValue,
+): MetricsRow {
+  const row: MetricsRow = {};
+  for (const dimension of query.by) row[dimension] = key(dimension);
+  for (let m = 0; m < query.metrics.length; m += 1) {
+    const metric = query.metrics[m] as string;
+    const result = value(metric, m);
+    row[metric] = round(result.value);
+    row[counts[m] as string] = result.n;
+  }
+  return row;
 }
 
 /** Answers metrics questions: from rollups where they can answer, else from the stored conversations. */
@@ -320,13 +330,17 @@ export class AnalyticsService {
       group.facts.push(fact);
       groups.set(id, group);
     }
-    return resultRows(
+    const counts = query.metrics.map((metric) => `${metric}_n`);
+    return sortRows(
       query,
-      [...groups.values()].map((group) => ({
-        key: group.key,
-        value: (metric: string) =>
-          (METRICS[metric] as (rows: readonly MetricFacts[]) => MetricValue)(group.facts),
-      })),
+      [...groups.values()].map((group) =>
+        metricsRow(
+          query,
+          counts,
+          (dimension) => group.key[query.by.indexOf(dimension)] ?? null,
+          (metric) => (METRICS[metric] as (rows: readonly MetricFacts[]) => MetricValue)(group.facts),
+        ),
+      ),
     );
   }
 
@@ -414,20 +428,25 @@ export class AnalyticsService {
             };
     const coarse = !query.by.some((d) => d === 'channel' || d === 'language' || d === 'source');
     const level = coarse && !filters.channel && !filters.language && !filters.source ? 'agent' : 'full';
-    const groups = await this.rollups.accumulate(segments, filters, query.metrics, level, groupOf);
     const evaluate = query.metrics.map(
       (metric) => METRICS_FROM_SUMS[metric] as (sums: RollupSums) => MetricValue,
     );
-    return resultRows(
-      query,
-      groups.map((group) => {
-        const values = evaluate.map((metric) => metric(group.sums));
-        return {
-          key: query.by.map((d) => dimensionValue[d](group.block, group.cell)),
-          value: (_: string, index: number) => values[index] as MetricValue,
-        };
-      }),
+    const counts = query.metrics.map((metric) => `${metric}_n`);
+    const rows = await this.rollups.accumulate(
+      segments,
+      filters,
+      query.metrics,
+      level,
+      groupOf,
+      (block, cell, sums) =>
+        metricsRow(
+          query,
+          counts,
+          (dimension) => dimensionValue[dimension](block, cell),
+          (_, index) => (evaluate[index] as (sums: RollupSums) => MetricValue)(sums),
+        ),
     );
+    return sortRows(query, rows);
   }
 }
 

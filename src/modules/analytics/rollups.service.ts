@@ -342,16 +342,17 @@ export class RollupsService {
 
   /**
    * Adds the cells of the segments into groups: `groupOf` names a cell's group; cells failing the
-   * filters are skipped. Reads the packed blocks, only the parts the metrics need, at the coarse
+   * filters are skipped; `toResult` turns each group (its first cell and its sums) into a result. Reads the packed blocks, only the parts the metrics need, at the coarse
    * level when nothing asks for channel, language or source.
    */
-  async accumulate(
+  async accumulate<T>(
     segments: readonly Segment[],
     filters: CellFilters,
     metrics: readonly string[],
     level: BlockLevel,
     groupOf: (block: BlockRef, cell: CellRef) => string,
-  ): Promise<Array<{ block: BlockRef; cell: CellRef; sums: RollupSums }>> {
+    toResult: (block: BlockRef, cell: CellRef, sums: RollupSums) => T,
+  ): Promise<T[]> {
     await this.refresh();
     const repository = new RollupsRepository(this.database.kysely);
     const fieldNames = [...new Set(metrics.flatMap((m) => METRIC_FIELDS[m] ?? []))];
@@ -431,7 +432,7 @@ export class RollupsService {
         }
       }
     }
-    return samples.map((sample, group) => ({ ...sample, sums: accumulator.sums(group) }));
+    return samples.map((sample, group) => toResult(sample.block, sample.cell, accumulator.sums(group)));
   }
 
   /** Team names and agent external ids by id. */
