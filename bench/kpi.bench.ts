@@ -15,7 +15,8 @@
  *    sketch's stated 1 % relative error.
  * Targets: rollup p50 ≤ 100 ms and faster than DuckDB's p50.
  *
- * Options: --conversations N (or BENCH_CONVERSATIONS), --runs N.
+ * Options: --conversations N (or BENCH_CONVERSATIONS), --runs N, --reuse (query the database a
+ * previous run left in .bench/db-kpi instead of importing again).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,6 +45,7 @@ const flag = (name: string) => {
 };
 const count = Number(flag('--conversations') ?? process.env.BENCH_CONVERSATIONS ?? 1_000_000);
 const runs = Number(flag('--runs') ?? 20);
+const reuse = args.includes('--reuse') && fs.existsSync(path.join(root, '.bench/db-kpi/kvalita.sqlite'));
 const AGENTS = 500;
 const TEAMS = 25;
 const METRICS = [
@@ -105,7 +107,7 @@ async function freshDatabase(name: string): Promise<Database> {
 }
 
 // 2a. Import with rollup upkeep switched off: the triggers dropped.
-{
+if (!reuse) {
   const database = await freshDatabase('db-kpi-plain');
   for (const table of ['conversations', 'reviews'])
     for (const event of ['insert', 'update', 'delete'])
@@ -120,8 +122,10 @@ async function freshDatabase(name: string): Promise<Database> {
 }
 
 // 2b. Import as the product does, automatic review scores, then the rollup refresh.
-const database = await freshDatabase('db-kpi');
-{
+const database = reuse
+  ? await openDatabase({ dataDir: path.join(workDir, 'db-kpi') })
+  : await freshDatabase('db-kpi');
+if (!reuse) {
   const started = performance.now();
   const summary = await importFiles(database, [file]);
   const importMs = performance.now() - started;
