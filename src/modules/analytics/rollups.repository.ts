@@ -72,6 +72,15 @@ export class RollupsRepository {
     return rows.map((row) => Number(row.conversation_id));
   }
 
+  /** Whether any changed conversation or stale cell waits: read-only, so idle queries take no write lock. */
+  async hasWork(): Promise<boolean> {
+    const [dirty, stale] = await Promise.all([
+      this.db.selectFrom('rollup_dirty').select('conversation_id').limit(1).executeTakeFirst(),
+      this.db.selectFrom('rollup_stale').select('grain').limit(1).executeTakeFirst(),
+    ]);
+    return dirty !== undefined || stale !== undefined;
+  }
+
   /** How many changed conversations wait. */
   async dirtyCount(): Promise<number> {
     const row = await this.db

@@ -134,6 +134,7 @@ export class RollupsService {
       await this.requeueAll();
       await stored.put(ROLLUP_BASIS_SETTING, basis);
     }
+    if (!(await new RollupsRepository(this.database.kysely).hasWork())) return 0;
     let done = 0;
     for (;;) {
       const processed = await this.database.kysely.transaction().execute(async (trx) => {
