@@ -1,26 +1,13 @@
 /** SQL of driver strength: CSAT answers, category scores and check results of the same conversations. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { MetricsQuery } from '../analytics/analytics.service.js';
 
 /** Which conversations count: created in [from, to), and the metrics' filters. */
-export interface DriverFilters {
-  /** Start of the period, epoch ms. */
-  from: number;
-  /** End of the period (exclusive), epoch ms. */
-  to: number;
-  /** Channel. */
-  channel?: string | undefined;
-  /** Team name. */
-  team?: string | undefined;
-  /** Agent id in the source system. */
-  agent?: string | undefined;
-  /** Language code. */
-  language?: string | undefined;
-  /** Tag name. */
-  tag?: string | undefined;
-  /** Source system. */
-  source?: string | undefined;
-}
+export type DriverFilters = Pick<
+  MetricsQuery,
+  'from' | 'to' | 'channel' | 'team' | 'agent' | 'language' | 'tag' | 'source'
+>;
 
 /** Reads what driver strength is computed from. */
 export class DriversRepository {
