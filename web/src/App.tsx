@@ -1,4 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiErrorMessage } from './components/ErrorNotice';
 import { Shell } from './components/Shell';
 import { HOME_PATH, loginUrlReturningTo, returnPathFromSearch } from './lib/loginRedirect';
 import { matchPath, Redirect, useLocation } from './lib/router';
@@ -16,6 +18,25 @@ import { ReviewQueuePage } from './pages/ReviewQueuePage';
 
 // The dashboard brings its chart library; it loads when first opened, not with the first page.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+// Calibration, coaching, tasks and administration load on first use too.
+const CalibrationListPage = lazy(() =>
+  import('./pages/CalibrationPage').then((m) => ({ default: m.CalibrationListPage })),
+);
+const CalibrationSessionPage = lazy(() =>
+  import('./pages/CalibrationPage').then((m) => ({ default: m.CalibrationSessionPage })),
+);
+const CoachingListPage = lazy(() =>
+  import('./pages/CoachingPage').then((m) => ({ default: m.CoachingListPage })),
+);
+const CoachingSessionPage = lazy(() =>
+  import('./pages/CoachingPage').then((m) => ({ default: m.CoachingSessionPage })),
+);
+const TasksPage = lazy(() => import('./pages/TasksPage').then((m) => ({ default: m.TasksPage })));
+const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="empty-state">…</p>}>{children}</Suspense>;
+}
 
 /** A page of the signed-in app: a path pattern and what to render for its parameters. */
 interface Route {
@@ -41,12 +62,74 @@ const ROUTES: readonly Route[] = [
   {
     pattern: '/dashboard',
     render: () => (
-      <Suspense fallback={<p className="empty-state">Loading the dashboard…</p>}>
+      <Suspense fallback={<LoadingDashboard />}>
         <DashboardPage />
       </Suspense>
     ),
   },
   { pattern: '/complaints', render: () => <ComplaintsPage /> },
+  {
+    pattern: '/calibration',
+    render: () => (
+      <Lazy>
+        <CalibrationListPage />
+      </Lazy>
+    ),
+  },
+  {
+    pattern: '/calibration/:id',
+    render: ({ id }) =>
+      id && /^[1-9]\d{0,15}$/.test(id) ? (
+        <Lazy>
+          <CalibrationSessionPage key={id} sessionId={Number(id)} />
+        </Lazy>
+      ) : (
+        <NotFoundPage />
+      ),
+  },
+  {
+    pattern: '/coaching',
+    render: () => (
+      <Lazy>
+        <CoachingListPage />
+      </Lazy>
+    ),
+  },
+  {
+    pattern: '/coaching/:id',
+    render: ({ id }) =>
+      id && /^[1-9]\d{0,15}$/.test(id) ? (
+        <Lazy>
+          <CoachingSessionPage key={id} sessionId={Number(id)} />
+        </Lazy>
+      ) : (
+        <NotFoundPage />
+      ),
+  },
+  {
+    pattern: '/tasks',
+    render: () => (
+      <Lazy>
+        <TasksPage />
+      </Lazy>
+    ),
+  },
+  {
+    pattern: '/admin',
+    render: () => (
+      <Lazy>
+        <AdminPage section={undefined} />
+      </Lazy>
+    ),
+  },
+  {
+    pattern: '/admin/:section',
+    render: ({ section }) => (
+      <Lazy>
+        <AdminPage key={section} section={section} />
+      </Lazy>
+    ),
+  },
   { pattern: '/my-reviews', render: () => <MyReviewsPage /> },
   { pattern: '/disputes', render: () => <DisputesPage /> },
   {
@@ -86,6 +169,11 @@ function renderRoute(pathname: string): ReactNode {
   return <NotFoundPage />;
 }
 
+function LoadingDashboard() {
+  const { t } = useTranslation();
+  return <p className="empty-state">{t('app.loadingDashboard')}</p>;
+}
+
 function StatusScreen({ children }: { children: ReactNode }) {
   return <main className="status-screen">{children}</main>;
 }
@@ -95,21 +183,23 @@ export function App() {
   const { session, retry } = useSession();
   const { pathname, search } = useLocation();
   const onLoginPage = pathname === '/login';
+  // Subscribing here re-renders every page when the interface language changes.
+  const { t } = useTranslation();
 
   switch (session.status) {
     case 'checking':
       return (
         <StatusScreen>
-          <p className="muted">Loading Kvalita…</p>
+          <p className="muted">{t('app.loading')}</p>
         </StatusScreen>
       );
     case 'unavailable':
       return (
         <StatusScreen>
           <div className="notice notice--error" role="alert">
-            <p>{session.error.message}</p>
+            <p>{apiErrorMessage(session.error, t)}</p>
             <button type="button" className="button" onClick={retry}>
-              Try again
+              {t('error.retry')}
             </button>
           </div>
         </StatusScreen>

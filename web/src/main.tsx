@@ -2,6 +2,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+// Initialises the interface languages before anything renders.
+import './i18n';
 import { SessionProvider } from './lib/session';
 import { applyTheme, storedTheme } from './lib/theme';
 import './styles.css';

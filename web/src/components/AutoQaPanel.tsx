@@ -1,31 +1,63 @@
-import type { ConversationAnalysis } from '../api/types';
+import i18next, { type TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { CheckResult, ConversationAnalysis } from '../api/types';
+import { formatDuration, formatNumber } from '../lib/format';
 import type { Highlight } from './MessageThread';
 
-const CHECK_NAMES: Record<string, string> = {
-  greeting: 'Greeting',
-  customer_name: "Customer's name",
-  empathy: 'Empathy',
-  no_jargon: 'No jargon',
-  clear_next_steps: 'Next steps',
-  time_estimate: 'Time estimate',
-  concrete_answer: 'Concrete answer',
-  options_offered: 'Options offered',
-  education: 'Self-help offered',
-  anything_else: 'Anything else?',
-  thanks: 'Thanks',
-  rating_request: 'Rating request',
-  positive_tone: 'Positive tone',
-  no_blame: 'No blame',
-  escalation_offered: 'Escalation offered',
-  answered_questions: 'Questions answered',
-  first_response_sla: 'First response on time',
-  follow_up_24h: 'Daily follow-up',
-  talk_over: 'No talk-over',
-  long_silence: 'No long silence',
-  talk_ratio: 'Talk ratio',
-};
+/** Display name of an AutoQA check; a check this version has no name for shows its id. */
+export function checkName(id: string): string {
+  return i18next.t(`conversations:check.${id}`, { defaultValue: id });
+}
 
-const RESULT_TEXT = { pass: 'Pass', fail: 'Fail', na: 'N/A' } as const;
+// "failed_greeting" names a critical check that failed; the others are fixed reasons.
+function flagText(flag: string, t: TFunction): string {
+  if (flag.startsWith('failed_')) return t('autoqa.flag.failed', { check: checkName(flag.slice(7)) });
+  return t(`autoqa.flag.${flag}`, { defaultValue: flag.replace(/_/g, ' ') });
+}
+
+// Measured checks (timings of a call or thread) state a figure instead of quoting the text; the
+// engine writes it in English, so the figure is taken out and said again in the interface language.
+const MEASURES: ReadonlyArray<[RegExp, (match: RegExpExecArray, t: TFunction) => string]> = [
+  [
+    /^(\d+) s \(target (\d+) s\)$/,
+    (m, t) =>
+      t('autoqa.evidence.responseTime', {
+        took: formatDuration(Number(m[1])),
+        target: formatDuration(Number(m[2])),
+      }),
+  ],
+  [
+    /^(\d+) h without an update$/,
+    (m, t) => t('autoqa.evidence.noUpdate', { duration: formatDuration(Number(m[1]) * 3600) }),
+  ],
+  [
+    /^([\d.]+) s of silence$/,
+    (m, t) => t('autoqa.evidence.silence', { duration: formatDuration(Number(m[1])) }),
+  ],
+  [
+    /^agent (\d+) % of talk time$/,
+    (m, t) =>
+      t('autoqa.evidence.talkRatio', {
+        share: t('common:format.percent', { value: formatNumber(Number(m[1])) }),
+      }),
+  ],
+];
+
+/** A check's evidence: a quote from the conversation (customer data), or a measured figure. */
+function Evidence({ evidence }: { evidence: CheckResult['evidence'][number] }) {
+  const { t } = useTranslation('conversations');
+  if (evidence.end <= evidence.start) {
+    for (const [pattern, say] of MEASURES) {
+      const match = pattern.exec(evidence.text);
+      if (match) return <span className="check__evidence muted">{say(match, t)}</span>;
+    }
+  }
+  return (
+    <span className="check__evidence muted" translate="no">
+      {evidence.text}
+    </span>
+  );
+}
 
 /** Evidence spans by message index, for marking in the thread. */
 export function evidenceHighlights(analysis: ConversationAnalysis | undefined): Map<number, Highlight[]> {
@@ -35,7 +67,7 @@ export function evidenceHighlights(analysis: ConversationAnalysis | undefined): 
     for (const evidence of check.evidence) {
       if (evidence.message < 0 || evidence.end <= evidence.start) continue;
       const list = byMessage.get(evidence.message) ?? [];
-      list.push({ start: evidence.start, end: evidence.end, label: CHECK_NAMES[id] ?? id });
+      list.push({ start: evidence.start, end: evidence.end, label: checkName(id) });
       byMessage.set(evidence.message, list);
     }
   }
@@ -44,28 +76,32 @@ export function evidenceHighlights(analysis: ConversationAnalysis | undefined): 
 
 /** The AutoQA result of a conversation: every check, sentiment, complaint and review flags. */
 export function AutoQaPanel({ analysis }: { analysis: ConversationAnalysis | undefined }) {
+  const { t } = useTranslation('conversations');
   return (
     <section className="panel" aria-labelledby="autoqa-title" data-testid="autoqa">
       <h2 className="panel__title" id="autoqa-title">
         AutoQA
       </h2>
       {!analysis ? (
-        <p className="muted">Not analysed yet.</p>
+        <p className="muted">{t('autoqa.notAnalysed')}</p>
       ) : (
         <>
           <p className="autoqa__summary">
-            Customer sentiment {analysis.sentiment.start} → {analysis.sentiment.end}
-            {analysis.complaint.detected ? ' · complaint detected' : ''}
-            {analysis.flags.length > 0 ? ` · queued for review (${analysis.flags.join(', ')})` : ''}
+            {t('autoqa.sentiment', {
+              start: t(`autoqa.mood.${analysis.sentiment.start}`),
+              end: t(`autoqa.mood.${analysis.sentiment.end}`),
+            })}
+            {analysis.complaint.detected ? ` · ${t('autoqa.complaintDetected')}` : ''}
+            {analysis.flags.length > 0
+              ? ` · ${t('autoqa.queued', { reasons: analysis.flags.map((flag) => flagText(flag, t)).join(', ') })}`
+              : ''}
           </p>
           <ul className="checks">
             {Object.entries(analysis.checks).map(([id, check]) => (
               <li key={id} className={`check check--${check.result}`} data-testid="check" data-check={id}>
-                <span className="check__result">{RESULT_TEXT[check.result]}</span>
-                <span className="check__name">{CHECK_NAMES[id] ?? id}</span>
-                {check.evidence[0] ? (
-                  <span className="check__evidence muted">{check.evidence[0].text}</span>
-                ) : null}
+                <span className="check__result">{t(`autoqa.result.${check.result}`)}</span>
+                <span className="check__name">{checkName(id)}</span>
+                {check.evidence[0] ? <Evidence evidence={check.evidence[0]} /> : null}
               </li>
             ))}
           </ul>

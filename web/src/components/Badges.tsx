@@ -16,7 +16,7 @@ export function ChannelBadge({ channel }: { channel: Channel }) {
 export function TagList({ tags }: { tags: readonly string[] }) {
   if (tags.length === 0) return null;
   return (
-    <ul className="tag-list">
+    <ul className="tag-list" translate="no">
       {tags.map((tag) => (
         <li key={tag} className="tag">
           {tag}

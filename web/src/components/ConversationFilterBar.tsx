@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   CHANNELS,
   type Channel,
@@ -36,6 +37,7 @@ function Field({ label, htmlFor, children }: { label: string; htmlFor: string; c
 
 /** The filters above the conversation list; every change is reported at once (text after a pause). */
 export function ConversationFilterBar({ filters, onChange }: ConversationFilterBarProps) {
+  const { t } = useTranslation('conversations');
   const idPrefix = useId();
   const id = (name: string) => `${idPrefix}-${name}`;
   const set = <K extends keyof ConversationFilters>(name: K, value: ConversationFilters[K]) =>
@@ -65,23 +67,23 @@ export function ConversationFilterBar({ filters, onChange }: ConversationFilterB
         onChange={(event) => set(name, event.target.value as TriState)}
         data-testid={testId}
       >
-        <option value="">Any</option>
-        <option value="true">Yes</option>
-        <option value="false">No</option>
+        <option value="">{t('filters.any')}</option>
+        <option value="true">{t('filters.yes')}</option>
+        <option value="false">{t('filters.no')}</option>
       </select>
     </Field>
   );
 
   return (
-    <search className="filter-bar" aria-label="Filter conversations">
+    <search className="filter-bar" aria-label={t('filters.label')}>
       <div className="filter-bar__search">
-        <Field label="Search" htmlFor={id('q')}>
+        <Field label={t('filters.search')} htmlFor={id('q')}>
           <DebouncedTextInput
             id={id('q')}
             className="input"
             type="search"
             value={filters.q}
-            placeholder="Words in the subject or messages"
+            placeholder={t('filters.searchPlaceholder')}
             maxLength={MAX_SEARCH_LENGTH}
             onCommit={(value) => set('q', value)}
             data-testid="filter-q"
@@ -89,7 +91,7 @@ export function ConversationFilterBar({ filters, onChange }: ConversationFilterB
         </Field>
       </div>
       <div className="filter-bar__grid">
-        <Field label="From" htmlFor={id('from')}>
+        <Field label={t('filters.from')} htmlFor={id('from')}>
           <input
             id={id('from')}
             className="input"
@@ -100,7 +102,7 @@ export function ConversationFilterBar({ filters, onChange }: ConversationFilterB
             data-testid="filter-from"
           />
         </Field>
-        <Field label="To" htmlFor={id('to')}>
+        <Field label={t('filters.to')} htmlFor={id('to')}>
           <input
             id={id('to')}
             className="input"
@@ -111,7 +113,7 @@ export function ConversationFilterBar({ filters, onChange }: ConversationFilterB
             data-testid="filter-to"
           />
         </Field>
-        <Field label="Channel" htmlFor={id('channel')}>
+        <Field label={t('filters.channel')} htmlFor={id('channel')}>
           <select
             id={id('channel')}
             className="input"
@@ -119,7 +121,7 @@ export function ConversationFilterBar({ filters, onChange }: ConversationFilterB
             onChange={(event) => set('channel', event.target.value as Channel | '')}
             data-testid="filter-channel"
           >
-            <option value="">All channels</option>
+            <option value="">{t('filters.allChannels')}</option>
             {CHANNELS.map((channel) => (
               <option key={channel} value={channel}>
                 {channelLabel(channel)}
@@ -127,7 +129,7 @@ export function ConversationFilterBar({ filters, onChange }: ConversationFilterB
             ))}
           </select>
         </Field>
-        <Field label="Status" htmlFor={id('status')}>
+        <Field label={t('filters.status')} htmlFor={id('status')}>
           <select
             id={id('status')}
             className="input"
@@ -135,7 +137,7 @@ export function ConversationFilterBar({ filters, onChange }: ConversationFilterB
             onChange={(event) => set('status', event.target.value as ConversationStatus | '')}
             data-testid="filter-status"
           >
-            <option value="">All statuses</option>
+            <option value="">{t('filters.allStatuses')}</option>
             {STATUSES.map((status) => (
               <option key={status} value={status}>
                 {statusLabel(status)}
@@ -143,13 +145,13 @@ export function ConversationFilterBar({ filters, onChange }: ConversationFilterB
             ))}
           </select>
         </Field>
-        {textField('language', 'Language', 'e.g. en', 'filter-language')}
-        {textField('agent', 'Agent id', 'Id in the source system', 'filter-agent')}
-        {textField('team', 'Team', 'Team name', 'filter-team')}
-        {textField('tag', 'Tag', 'Tag', 'filter-tag')}
-        {yesNoField('has_feedback', 'Feedback', 'filter-has-feedback')}
-        {yesNoField('complaint', 'Complaint', 'filter-complaint')}
-        <Field label="Order" htmlFor={id('sort')}>
+        {textField('language', t('filters.language'), t('filters.languagePlaceholder'), 'filter-language')}
+        {textField('agent', t('filters.agent'), t('filters.agentPlaceholder'), 'filter-agent')}
+        {textField('team', t('filters.team'), t('filters.teamPlaceholder'), 'filter-team')}
+        {textField('tag', t('filters.tag'), t('filters.tagPlaceholder'), 'filter-tag')}
+        {yesNoField('has_feedback', t('filters.feedback'), 'filter-has-feedback')}
+        {yesNoField('complaint', t('filters.complaint'), 'filter-complaint')}
+        <Field label={t('filters.order')} htmlFor={id('sort')}>
           <select
             id={id('sort')}
             className="input"
@@ -157,8 +159,8 @@ export function ConversationFilterBar({ filters, onChange }: ConversationFilterB
             onChange={(event) => set('sort', event.target.value as ConversationSort)}
             data-testid="filter-sort"
           >
-            <option value="-created_at">Newest first</option>
-            <option value="created_at">Oldest first</option>
+            <option value="-created_at">{t('filters.newestFirst')}</option>
+            <option value="created_at">{t('filters.oldestFirst')}</option>
           </select>
         </Field>
         <div className="filter-bar__actions">
@@ -169,7 +171,7 @@ export function ConversationFilterBar({ filters, onChange }: ConversationFilterB
             onClick={() => onChange({ ...EMPTY_FILTERS, sort: filters.sort })}
             data-testid="filter-clear"
           >
-            Clear filters
+            {t('filters.clear')}
           </button>
         </div>
       </div>

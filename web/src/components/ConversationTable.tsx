@@ -1,4 +1,5 @@
 import type { MouseEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../api/types';
 import { formatDateTime } from '../lib/format';
 import { Link, navigate } from '../lib/router';
@@ -43,24 +44,27 @@ function Marker({ on, label, className }: { on: boolean; label: string; classNam
 
 /** The conversation list; a click anywhere on a row opens the conversation. */
 export function ConversationTable({ conversations, busy, emptyState }: ConversationTableProps) {
+  const { t } = useTranslation('conversations');
   return (
     <div className="table-scroll">
       <table className="data-table conversation-table" aria-busy={busy} data-testid="conversation-table">
         <thead>
           <tr>
-            <th scope="col">Created</th>
-            <th scope="col">Channel</th>
-            <th scope="col">Lang.</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Agent</th>
-            <th scope="col">Team</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="numeric">
-              Messages
+            <th scope="col">{t('table.created')}</th>
+            <th scope="col">{t('table.channel')}</th>
+            <th scope="col">
+              <abbr title={t('table.languageFull')}>{t('table.language')}</abbr>
             </th>
-            <th scope="col">Feedback</th>
-            <th scope="col">Complaint</th>
-            <th scope="col">Tags</th>
+            <th scope="col">{t('table.subject')}</th>
+            <th scope="col">{t('table.agent')}</th>
+            <th scope="col">{t('table.team')}</th>
+            <th scope="col">{t('table.status')}</th>
+            <th scope="col" className="numeric">
+              {t('table.messages')}
+            </th>
+            <th scope="col">{t('table.feedback')}</th>
+            <th scope="col">{t('table.complaint')}</th>
+            <th scope="col">{t('table.tags')}</th>
           </tr>
         </thead>
         <tbody>
@@ -91,14 +95,20 @@ export function ConversationTable({ conversations, busy, emptyState }: Conversat
                   <td>
                     <ChannelBadge channel={conversation.channel} />
                   </td>
-                  <td>{conversation.language ?? ''}</td>
+                  <td translate="no">{conversation.language ?? ''}</td>
                   <td className="conversation-table__subject">
                     <Link to={path} state={OPENED_FROM_LIST} data-testid="conversation-link">
-                      {conversation.subject || <span className="muted">(no subject)</span>}
+                      {conversation.subject ? (
+                        <span translate="no">{conversation.subject}</span>
+                      ) : (
+                        <span className="muted">{t('noSubject')}</span>
+                      )}
                     </Link>
                   </td>
-                  <td>{conversation.agent ? (conversation.agent.name ?? conversation.agent.id) : ''}</td>
-                  <td>{conversation.team ?? ''}</td>
+                  <td translate="no">
+                    {conversation.agent ? (conversation.agent.name ?? conversation.agent.id) : ''}
+                  </td>
+                  <td translate="no">{conversation.team ?? ''}</td>
                   <td>
                     <StatusBadge status={conversation.status} />
                   </td>
@@ -106,12 +116,16 @@ export function ConversationTable({ conversations, busy, emptyState }: Conversat
                   <td>
                     <Marker
                       on={conversation.has_feedback}
-                      label="Has feedback"
+                      label={t('table.hasFeedback')}
                       className="marker--feedback"
                     />
                   </td>
                   <td>
-                    <Marker on={conversation.complaint} label="Complaint" className="marker--complaint" />
+                    <Marker
+                      on={conversation.complaint}
+                      label={t('table.complaint')}
+                      className="marker--complaint"
+                    />
                   </td>
                   <td>
                     <TagList tags={conversation.tags} />

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import type { Feedback } from '../api/types';
-import { feedbackTypeLabel, formatDateTime } from '../lib/format';
+import { feedbackTypeLabel, formatDateTime, formatNumber } from '../lib/format';
 
 /** Survey answers about a conversation: kind, score out of the scale, comment. */
 export function FeedbackList({ feedback }: { feedback: readonly Feedback[] }) {
-  if (feedback.length === 0) return <p className="muted">No feedback for this conversation.</p>;
+  const { t } = useTranslation('conversations');
+  if (feedback.length === 0) return <p className="muted">{t('feedback.empty')}</p>;
   return (
     <ul className="feedback-list" data-testid="feedback-list">
       {feedback.map((item, index) => (
@@ -13,8 +15,8 @@ export function FeedbackList({ feedback }: { feedback: readonly Feedback[] }) {
           <div className="feedback__header">
             <span className="badge badge--feedback-type">{feedbackTypeLabel(item.type)}</span>
             <span className="feedback__score">
-              {item.score}
-              <span className="muted"> / {item.scale}</span>
+              {formatNumber(item.score, 1)}
+              <span className="muted"> / {formatNumber(item.scale)}</span>
             </span>
             {item.at ? (
               <time className="muted" dateTime={item.at}>
@@ -22,7 +24,11 @@ export function FeedbackList({ feedback }: { feedback: readonly Feedback[] }) {
               </time>
             ) : null}
           </div>
-          {item.comment ? <p className="feedback__comment">{item.comment}</p> : null}
+          {item.comment ? (
+            <p className="feedback__comment" translate="no">
+              {item.comment}
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>

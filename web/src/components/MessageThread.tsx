@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../api/types';
 import { formatDateTime, formatOffset, formatTime, isSameLocalDay, messageRoleLabel } from '../lib/format';
 
@@ -46,6 +47,7 @@ function MessageItem({
   previousAt: string | null;
   highlights: readonly Highlight[];
 }) {
+  const { t } = useTranslation('conversations');
   const offset = offsetText(message);
   // The date is repeated only when the day changes, so a thread reads like a chat log.
   const timeText =
@@ -59,10 +61,14 @@ function MessageItem({
     <li className={classes} data-testid="message" data-role={message.role} data-internal={message.internal}>
       <div className="message__header">
         <span className="message__role">{messageRoleLabel(message.role)}</span>
-        {message.author ? <span className="message__author">{message.author}</span> : null}
+        {message.author ? (
+          <span className="message__author" translate="no">
+            {message.author}
+          </span>
+        ) : null}
         {message.internal ? (
           <span className="badge badge--internal" data-testid="internal-note-marker">
-            Internal note
+            {t('thread.internalNote')}
           </span>
         ) : null}
         {message.at ? (
@@ -71,13 +77,13 @@ function MessageItem({
           </time>
         ) : null}
         {offset ? (
-          <span className="message__offset" title="Position in the call recording">
+          <span className="message__offset" title={t('thread.offsetTitle')}>
             {offset}
           </span>
         ) : null}
       </div>
       {/* Customer and agent text is shown as plain text, never as markup. */}
-      <div className="message__body" data-testid="message-body">
+      <div className="message__body" data-testid="message-body" translate="no">
         {highlighted(message.text, highlights)}
       </div>
     </li>
@@ -92,8 +98,9 @@ export function MessageThread({
   messages: readonly Message[];
   highlights?: ReadonlyMap<number, Highlight[]>;
 }) {
+  const { t } = useTranslation('conversations');
   if (messages.length === 0) {
-    return <p className="muted">This conversation has no messages.</p>;
+    return <p className="muted">{t('thread.empty')}</p>;
   }
   return (
     <ol className="thread" data-testid="message-thread">

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 interface PagerProps {
   /** 1-based page number, or null when it is unknown (a bookmarked later page). */
   pageNumber: number | null;
@@ -10,8 +12,9 @@ interface PagerProps {
 
 /** "Previous" / "Next" buttons of a cursor-paged list. */
 export function Pager({ pageNumber, hasPrevious, hasNext, disabled, onPrevious, onNext }: PagerProps) {
+  const { t } = useTranslation();
   return (
-    <nav className="pager" aria-label="Pages">
+    <nav className="pager" aria-label={t('pager.label')}>
       <button
         type="button"
         className="button"
@@ -19,11 +22,11 @@ export function Pager({ pageNumber, hasPrevious, hasNext, disabled, onPrevious, 
         onClick={onPrevious}
         data-testid="page-previous"
       >
-        ← Previous
+        ← {t('pager.previous')}
       </button>
       {pageNumber !== null ? (
         <span className="pager__page" data-testid="page-number">
-          Page {pageNumber}
+          {t('pager.page', { number: pageNumber })}
         </span>
       ) : null}
       <button
@@ -33,7 +36,7 @@ export function Pager({ pageNumber, hasPrevious, hasNext, disabled, onPrevious, 
         onClick={onNext}
         data-testid="page-next"
       >
-        Next →
+        {t('pager.next')} →
       </button>
     </nav>
   );

@@ -1,10 +1,15 @@
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { userRoleLabel } from '../lib/format';
 import { Link, useLocation } from '../lib/router';
 import { useCurrentUser, useSession } from '../lib/session';
 import { applyTheme, effectiveTheme, storedTheme } from '../lib/theme';
+import { LanguagePicker } from './LanguagePicker';
 
-/** An entry of the main navigation; `section` is the path prefix that marks it as current. */
+/**
+ * An entry of the main navigation; `section` is the path prefix that marks it as current. The
+ * shown name is `nav.<section>` of the common namespace; `label` is used until that exists.
+ */
 interface NavItem {
   label: string;
   to: string;
@@ -20,6 +25,15 @@ const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Reviews', to: '/my-reviews', section: '/my-reviews' },
   { label: 'Disputes', to: '/disputes', section: '/disputes', roles: ['admin', 'manager'] },
   { label: 'Complaints', to: '/complaints', section: '/complaints' },
+  {
+    label: 'Calibration',
+    to: '/calibration',
+    section: '/calibration',
+    roles: ['admin', 'manager', 'lead', 'reviewer'],
+  },
+  { label: 'Coaching', to: '/coaching', section: '/coaching', roles: ['admin', 'manager', 'lead', 'agent'] },
+  { label: 'Tasks', to: '/tasks', section: '/tasks' },
+  { label: 'Administration', to: '/admin', section: '/admin', roles: ['admin', 'manager'] },
 ];
 
 function isInSection(pathname: string, section: string): boolean {
@@ -31,6 +45,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const user = useCurrentUser();
   const { signOut } = useSession();
   const { pathname } = useLocation();
+  const { t } = useTranslation();
   const [signingOut, setSigningOut] = useState(false);
   const [theme, setTheme] = useState(() => effectiveTheme(storedTheme()));
   const toggleTheme = () => {
@@ -48,13 +63,13 @@ export function Shell({ children }: { children: ReactNode }) {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('shell.skipToContent')}
       </a>
       <header className="top-bar">
-        <Link to="/conversations" className="brand" data-testid="brand">
+        <Link to="/conversations" className="brand" translate="no" data-testid="brand">
           Kvalita
         </Link>
-        <nav className="main-nav" aria-label="Main">
+        <nav className="main-nav" aria-label={t('shell.mainNavigation')}>
           <ul>
             {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => {
               const current = isInSection(pathname, item.section);
@@ -66,7 +81,7 @@ export function Shell({ children }: { children: ReactNode }) {
                     aria-current={current ? 'page' : undefined}
                     data-testid={`nav-${item.section.slice(1)}`}
                   >
-                    {item.label}
+                    {t(`nav.${item.section.slice(1)}`, { defaultValue: item.label })}
                   </Link>
                 </li>
               );
@@ -74,12 +89,13 @@ export function Shell({ children }: { children: ReactNode }) {
           </ul>
         </nav>
         <div className="user-menu">
-          <span className="user-menu__name" data-testid="current-user-name">
+          <span className="user-menu__name" translate="no" data-testid="current-user-name">
             {user.name}
           </span>
           <span className="badge badge--role" data-testid="current-user-role">
             {userRoleLabel(user.role)}
           </span>
+          <LanguagePicker />
           <button
             type="button"
             className="button button--quiet"
@@ -87,7 +103,7 @@ export function Shell({ children }: { children: ReactNode }) {
             aria-pressed={theme === 'dark'}
             data-testid="theme-toggle"
           >
-            {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+            {t('shell.darkTheme')}
           </button>
           <button
             type="button"
@@ -96,7 +112,7 @@ export function Shell({ children }: { children: ReactNode }) {
             disabled={signingOut}
             data-testid="sign-out"
           >
-            Sign out
+            {t('shell.signOut')}
           </button>
         </div>
       </header>

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { nextStatuses, RESOLUTION_TYPES } from '../../../src/domain/complaint-lifecycle';
 import { type ApiError, getComplaint, transitionComplaint } from '../api/client';
 import type { ComplaintDetail, ComplaintStatus } from '../api/types';
@@ -8,16 +10,10 @@ import { Link } from '../lib/router';
 import { useApiData } from '../lib/useApiData';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
-const ACTION_LABELS: Record<ComplaintStatus, string> = {
-  received: 'Received',
-  acknowledged: 'Acknowledge',
-  investigating: 'Start investigating',
-  resolved: 'Resolve',
-  closed: 'Close',
-  reopened: 'Reopen',
-  withdrawn: 'Withdrawn by the customer',
-  rejected: 'Reject',
-};
+// A status in the history; codes this version does not know are shown as they are.
+function statusText(status: string, t: TFunction): string {
+  return t(`status.${status}`, { defaultValue: status });
+}
 
 /** The buttons of the allowed next steps; resolving and rejecting ask for what they need. */
 function LifecycleActions({
@@ -27,6 +23,7 @@ function LifecycleActions({
   complaint: ComplaintDetail;
   onDone: (next: ComplaintDetail) => void;
 }) {
+  const { t } = useTranslation('complaints');
   const [pending, setPending] = useState<ComplaintStatus | null>(null);
   const [resolutionType, setResolutionType] = useState<string>(RESOLUTION_TYPES[3]);
   const [rootCause, setRootCause] = useState('');
@@ -55,9 +52,9 @@ function LifecycleActions({
 
   const allowed = nextStatuses(complaint.status);
   return (
-    <section className="panel" aria-label="Next step">
-      <h2 className="panel__title">Next step</h2>
-      {allowed.length === 0 ? <p className="muted">This entry is final.</p> : null}
+    <section className="panel" aria-label={t('detail.nextStep')}>
+      <h2 className="panel__title">{t('detail.nextStep')}</h2>
+      {allowed.length === 0 ? <p className="muted">{t('detail.final')}</p> : null}
       <div className="actions">
         {allowed.map((to) => (
           <button
@@ -68,14 +65,14 @@ function LifecycleActions({
             data-testid={`transition-${to}`}
             onClick={() => (to === 'resolved' || to === 'rejected' ? setPending(to) : void go(to))}
           >
-            {ACTION_LABELS[to]}
+            {t(`action.${to}`)}
           </button>
         ))}
       </div>
       {pending === 'resolved' ? (
         <div className="inline-form">
           <label>
-            <span>Resolution</span>
+            <span>{t('detail.resolution')}</span>
             <select
               value={resolutionType}
               onChange={(e) => setResolutionType(e.target.value)}
@@ -83,13 +80,13 @@ function LifecycleActions({
             >
               {RESOLUTION_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {type.replace(/_/g, ' ')}
+                  {t(`resolutionType.${type}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            <span>Root cause</span>
+            <span>{t('detail.rootCause')}</span>
             <input
               value={rootCause}
               onChange={(e) => setRootCause(e.target.value)}
@@ -103,14 +100,14 @@ function LifecycleActions({
             onClick={() => void go('resolved')}
             data-testid="confirm-resolved"
           >
-            Resolve
+            {t('action.resolved')}
           </button>
         </div>
       ) : null}
       {pending === 'rejected' ? (
         <div className="inline-form">
           <label>
-            <span>Reason</span>
+            <span>{t('detail.reason')}</span>
             <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
           </label>
           <button
@@ -119,7 +116,7 @@ function LifecycleActions({
             disabled={busy}
             onClick={() => void go('rejected')}
           >
-            Reject
+            {t('action.rejected')}
           </button>
         </div>
       ) : null}
@@ -133,75 +130,90 @@ export function ComplaintPage({ complaintId }: { complaintId: number }) {
   const loaded = useApiData(`complaint:${complaintId}`, (signal) => getComplaint(complaintId, signal));
   const [updated, setUpdated] = useState<ComplaintDetail | null>(null);
   const complaint = updated ?? loaded.data;
-  useDocumentTitle(complaint ? complaint.reference : 'Complaint');
+  const { t } = useTranslation('complaints');
+  useDocumentTitle(complaint ? complaint.reference : t('detail.title'));
 
   if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
-  if (!complaint) return <p className="muted">Loading…</p>;
+  if (!complaint) return <p className="muted">{t('common:loading')}</p>;
   return (
     <article className="complaint" data-testid="complaint" data-status={complaint.status}>
       <Link to="/complaints" className="back-link">
-        ← Complaints
+        ← {t('title')}
       </Link>
       <h1 className="page-title">
-        {complaint.reference}{' '}
+        <span translate="no">{complaint.reference}</span>{' '}
         <span className="badge" data-testid="complaint-status">
-          {complaint.status}
+          {t(`status.${complaint.status}`)}
         </span>{' '}
-        <span className={`badge severity severity--${complaint.severity}`}>{complaint.severity}</span>
-        {complaint.overdue ? <span className="badge badge--complaint">Overdue</span> : null}
+        <span className={`badge severity severity--${complaint.severity}`}>
+          {t(`severity.${complaint.severity}`)}
+        </span>
+        {complaint.overdue ? <span className="badge badge--complaint">{t('detail.overdue')}</span> : null}
       </h1>
-      <p className="complaint__description">{complaint.description}</p>
+      <p className="complaint__description" translate="no">
+        {complaint.description}
+      </p>
       <dl className="facts">
         <div className="facts__item">
-          <dt>Received</dt>
+          <dt>{t('detail.received')}</dt>
           <dd>{formatDateTime(complaint.received_at)}</dd>
         </div>
         <div className="facts__item">
-          <dt>Category</dt>
-          <dd>{complaint.category ?? '—'}</dd>
+          <dt>{t('detail.category')}</dt>
+          <dd translate="no">{complaint.category ?? '—'}</dd>
         </div>
         <div className="facts__item">
-          <dt>Owner</dt>
-          <dd>{complaint.owner_name ?? '—'}</dd>
+          <dt>{t('detail.owner')}</dt>
+          <dd translate="no">{complaint.owner_name ?? '—'}</dd>
         </div>
         <div className="facts__item">
-          <dt>Acknowledge by</dt>
+          <dt>{t('detail.acknowledgeBy')}</dt>
           <dd>{formatDateTime(complaint.acknowledge_due_at)}</dd>
         </div>
         <div className="facts__item">
-          <dt>Resolve by</dt>
+          <dt>{t('detail.resolveBy')}</dt>
           <dd>{formatDateTime(complaint.resolve_due_at)}</dd>
         </div>
         {complaint.resolution_type ? (
           <div className="facts__item">
-            <dt>Resolution</dt>
+            <dt>{t('detail.resolution')}</dt>
             <dd>
-              {complaint.resolution_type.replace(/_/g, ' ')}
-              {complaint.root_cause ? ` · root cause: ${complaint.root_cause}` : ''}
+              {t(`resolutionType.${complaint.resolution_type}`, {
+                defaultValue: complaint.resolution_type.replace(/_/g, ' '),
+              })}
+              {complaint.root_cause ? (
+                <>
+                  {' · '}
+                  {t('detail.rootCauseValue')} <span translate="no">{complaint.root_cause}</span>
+                </>
+              ) : null}
             </dd>
           </div>
         ) : null}
       </dl>
       <LifecycleActions complaint={complaint} onDone={setUpdated} />
-      <section className="panel" aria-label="History">
-        <h2 className="panel__title">History</h2>
+      <section className="panel" aria-label={t('detail.history')}>
+        <h2 className="panel__title">{t('detail.history')}</h2>
         <ol className="history" data-testid="complaint-history">
           {complaint.history.map((entry) => (
             <li key={entry.id}>
-              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> {entry.action}
-              {entry.from && entry.to ? ` (${entry.from} → ${entry.to})` : ''}
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{' '}
+              {t(`history.${entry.action}`, { defaultValue: entry.action.replace(/_/g, ' ') })}
+              {entry.from && entry.to ? ` (${statusText(entry.from, t)} → ${statusText(entry.to, t)})` : ''}
             </li>
           ))}
         </ol>
       </section>
       {complaint.communications.length > 0 ? (
-        <section className="panel" aria-label="Communication">
-          <h2 className="panel__title">Communication with the customer</h2>
+        <section className="panel" aria-label={t('detail.communication')}>
+          <h2 className="panel__title">{t('detail.communication')}</h2>
           <ol>
             {complaint.communications.map((entry) => (
               <li key={entry.id}>
-                {formatDateTime(entry.at)} · {entry.direction.replace('_', ' ')} · {entry.channel}:{' '}
-                {entry.summary}
+                {formatDateTime(entry.at)} ·{' '}
+                {t(`direction.${entry.direction}`, { defaultValue: entry.direction.replace('_', ' ') })} ·{' '}
+                {t(`common:channel.${entry.channel}`, { defaultValue: entry.channel })}:{' '}
+                <span translate="no">{entry.summary}</span>
               </li>
             ))}
           </ol>

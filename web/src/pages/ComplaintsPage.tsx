@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { listComplaints } from '../api/client';
 import type { Complaint, ComplaintStatus } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { formatDateTime } from '../lib/format';
+import { formatDateTime, formatNumber } from '../lib/format';
 import { Link, useLocation } from '../lib/router';
 import { useApiData } from '../lib/useApiData';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -21,6 +22,7 @@ function dueOf(complaint: Complaint): string | null {
 }
 
 function ComplaintCard({ complaint }: { complaint: Complaint }) {
+  const { t } = useTranslation('complaints');
   const due = dueOf(complaint);
   return (
     <li
@@ -29,20 +31,24 @@ function ComplaintCard({ complaint }: { complaint: Complaint }) {
       data-status={complaint.status}
       data-overdue={complaint.overdue}
     >
-      <Link to={`/complaints/${complaint.id}`} className="complaint-card__reference">
+      <Link to={`/complaints/${complaint.id}`} className="complaint-card__reference" translate="no">
         {complaint.reference}
       </Link>
-      <span className={`badge severity severity--${complaint.severity}`}>{complaint.severity}</span>
-      <p className="complaint-card__text">{complaint.description}</p>
+      <span className={`badge severity severity--${complaint.severity}`}>
+        {t(`severity.${complaint.severity}`)}
+      </span>
+      <p className="complaint-card__text" translate="no">
+        {complaint.description}
+      </p>
       <p className="muted">
-        {complaint.category ?? 'uncategorised'}
+        {complaint.category ? <span translate="no">{complaint.category}</span> : t('uncategorised')}
         {due ? (
           <>
-            {' · due '}
-            <time dateTime={due}>{formatDateTime(due)}</time>
+            {' · '}
+            {t('due')} <time dateTime={due}>{formatDateTime(due)}</time>
           </>
         ) : null}
-        {complaint.overdue ? <strong className="overdue-label"> · overdue</strong> : null}
+        {complaint.overdue ? <strong className="overdue-label"> · {t('overdueLabel')}</strong> : null}
       </p>
     </li>
   );
@@ -50,7 +56,8 @@ function ComplaintCard({ complaint }: { complaint: Complaint }) {
 
 /** The complaints board: open entries by status, overdue ones first in each column. */
 export function ComplaintsPage() {
-  useDocumentTitle('Complaints');
+  const { t } = useTranslation('complaints');
+  useDocumentTitle(t('title'));
   const { search } = useLocation();
   const overdueOnly = new URLSearchParams(search).get('overdue') === '1';
   const register = useApiData(`complaints:${overdueOnly}`, (signal) =>
@@ -67,13 +74,13 @@ export function ComplaintsPage() {
 
   return (
     <div className="complaints-page" data-testid="complaints-page">
-      <h1 className="page-title">Complaints</h1>
+      <h1 className="page-title">{t('title')}</h1>
       <p>
         {overdueOnly ? (
-          <Link to="/complaints">Show the whole board</Link>
+          <Link to="/complaints">{t('showAll')}</Link>
         ) : (
           <Link to="/complaints?overdue=1" data-testid="overdue-link">
-            {overdueCount} overdue
+            {t('overdueCount', { count: overdueCount })}
           </Link>
         )}
       </p>
@@ -85,11 +92,11 @@ export function ComplaintsPage() {
             <section
               key={status}
               className="board__column"
-              aria-label={status}
+              aria-label={t(`status.${status}`)}
               data-testid={`column-${status}`}
             >
               <h2 className="panel__title">
-                {status} <span className="muted">({cards.length})</span>
+                {t(`status.${status}`)} <span className="muted">({formatNumber(cards.length)})</span>
               </h2>
               <ol className="board__cards">
                 {cards.map((complaint) => (

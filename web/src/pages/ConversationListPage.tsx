@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { buildQueryString, listConversations } from '../api/client';
 import { ConversationFilterBar } from '../components/ConversationFilterBar';
 import { ConversationTable } from '../components/ConversationTable';
@@ -41,7 +42,8 @@ function listUrl(filters: ConversationFilters, cursor?: string): string {
 
 /** The conversation list: filters from the URL, one API request per page, cursor paging. */
 export function ConversationListPage() {
-  useDocumentTitle('Conversations');
+  const { t } = useTranslation('conversations');
+  useDocumentTitle(t('list.title'));
   const { search, state } = useLocation();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const cursor = cursorFromSearch(search);
@@ -72,38 +74,38 @@ export function ConversationListPage() {
   const emptyState =
     page.loading && !page.data ? (
       <p className="muted" data-testid="conversations-loading">
-        Loading conversations…
+        {t('list.loading')}
       </p>
     ) : filtered ? (
       <div className="empty-state" data-testid="conversations-empty">
-        <p>No conversations match these filters.</p>
+        <p>{t('list.noMatch')}</p>
         <button
           type="button"
           className="button"
           onClick={() => changeFilters({ ...EMPTY_FILTERS, sort: filters.sort })}
         >
-          Clear filters
+          {t('filters.clear')}
         </button>
       </div>
     ) : cursor ? (
       <p className="empty-state" data-testid="conversations-empty">
-        No more conversations.
+        {t('list.noMore')}
       </p>
     ) : (
       <p className="empty-state" data-testid="conversations-empty">
-        No conversations yet. Import them with <code>kvalita import</code> or the API.
+        <Trans t={t} i18nKey="list.none" components={{ code: <code translate="no" /> }} />
       </p>
     );
 
   return (
     <div className="conversation-list-page">
       <div className="page-header">
-        <h1 className="page-title">Conversations</h1>
+        <h1 className="page-title">{t('list.title')}</h1>
         <p className="page-header__meta muted" aria-live="polite">
           {page.loading
-            ? 'Loading…'
+            ? t('common:loading')
             : page.data && !page.error
-              ? `${page.data.items.length} on this page`
+              ? t('list.onThisPage', { count: page.data.items.length })
               : ''}
         </p>
       </div>
@@ -113,7 +115,7 @@ export function ConversationListPage() {
           // A cursor from an old bookmark or another server: only a fresh start helps.
           <ErrorNotice
             error={page.error}
-            retryLabel="Go to the first page"
+            retryLabel={t('list.firstPage')}
             onRetry={() => navigate(listUrl(filters), { replace: true })}
           />
         ) : (

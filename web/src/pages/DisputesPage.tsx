@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { type ApiError, decideDispute, listOpenDisputes } from '../api/client';
 import type { Dispute } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -8,6 +9,7 @@ import { useApiData } from '../lib/useApiData';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 function DisputeRow({ dispute, onDecided }: { dispute: Dispute; onDecided: () => void }) {
+  const { t } = useTranslation('reviews');
   const [comment, setComment] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const reject = async () => {
@@ -22,16 +24,29 @@ function DisputeRow({ dispute, onDecided }: { dispute: Dispute; onDecided: () =>
   return (
     <li className="panel" data-testid="dispute-row">
       <p>
-        <strong>{dispute.agent_name ?? 'Agent'}</strong> disputes{' '}
-        <Link to={`/reviews/${dispute.review_id}`}>review {dispute.review_id}</Link> of{' '}
-        {dispute.conversation_external_id}
+        <Trans
+          t={t}
+          i18nKey="disputes.row"
+          values={{
+            agent: dispute.agent_name ?? t('common:role.agent'),
+            review: dispute.review_id,
+            conversation: dispute.conversation_external_id,
+          }}
+          components={{
+            agent: <strong translate="no" />,
+            link: <Link to={`/reviews/${dispute.review_id}`} />,
+            conversation: <span translate="no" />,
+          }}
+        />
         {' · '}
         {formatDateTime(dispute.opened_at)}
       </p>
-      <p className="dispute-reason">{dispute.reason}</p>
+      <p className="dispute-reason" translate="no">
+        {dispute.reason}
+      </p>
       <div className="inline-form">
         <label>
-          <span>Answer</span>
+          <span>{t('disputes.answer')}</span>
           <input
             value={comment}
             onChange={(e) => setComment(e.target.value)}
@@ -39,10 +54,10 @@ function DisputeRow({ dispute, onDecided }: { dispute: Dispute; onDecided: () =>
           />
         </label>
         <button type="button" className="button" onClick={() => void reject()} data-testid="reject-dispute">
-          Keep the score
+          {t('disputes.keepScore')}
         </button>
         <Link to={`/reviews/${dispute.review_id}`} className="button">
-          Open the review to change ratings
+          {t('disputes.openReview')}
         </Link>
       </div>
       {error ? <ErrorNotice error={error} /> : null}
@@ -52,15 +67,16 @@ function DisputeRow({ dispute, onDecided }: { dispute: Dispute; onDecided: () =>
 
 /** The managers' disputes inbox, oldest first. */
 export function DisputesPage() {
-  useDocumentTitle('Disputes');
+  const { t } = useTranslation('reviews');
+  useDocumentTitle(t('disputes.title'));
   const disputes = useApiData('disputes', (signal) => listOpenDisputes(signal));
   return (
     <div data-testid="disputes-page">
-      <h1 className="page-title">Disputes</h1>
+      <h1 className="page-title">{t('disputes.title')}</h1>
       {disputes.error ? <ErrorNotice error={disputes.error} onRetry={disputes.reload} /> : null}
       {disputes.data && disputes.data.length === 0 ? (
         <p className="muted" data-testid="no-disputes">
-          No open disputes.
+          {t('disputes.empty')}
         </p>
       ) : null}
       <ol className="plain-list">

@@ -1,21 +1,26 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, login } from '../api/client';
+import { apiErrorMessage } from '../components/ErrorNotice';
+import { LanguagePicker } from '../components/LanguagePicker';
 import { useSession } from '../lib/session';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
-function messageFor(error: unknown): string {
+function messageFor(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
-    if (error.status === 401) return 'Wrong e-mail or password';
-    if (error.status === 429) return 'Too many attempts, wait a minute';
-    if (error.status === 400) return 'Enter your e-mail and password';
-    return error.message;
+    if (error.status === 401) return t('login.wrongPassword');
+    if (error.status === 429) return t('login.tooManyAttempts');
+    if (error.status === 400) return t('login.missingFields');
+    return apiErrorMessage(error, t);
   }
-  return 'Signing in failed; try again';
+  return t('login.failed');
 }
 
 /** Sign-in with e-mail and password. After success the app opens the page from `next`. */
 export function LoginPage() {
-  useDocumentTitle('Sign in');
+  const { t } = useTranslation();
+  useDocumentTitle(t('login.title'));
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -31,7 +36,7 @@ export function LoginPage() {
       // The app leaves the sign-in page as soon as the session is known (see App).
       signIn(response);
     } catch (caught) {
-      setError(messageFor(caught));
+      setError(messageFor(caught, t));
       setSubmitting(false);
     }
   };
@@ -39,15 +44,18 @@ export function LoginPage() {
   return (
     <main className="login-page">
       <form className="login-card" onSubmit={handleSubmit} data-testid="login-form">
-        <h1 className="login-card__title">Kvalita</h1>
-        <p className="login-card__subtitle">Sign in to review customer conversations.</p>
+        <LanguagePicker className="login-card__language" />
+        <h1 className="login-card__title" translate="no">
+          Kvalita
+        </h1>
+        <p className="login-card__subtitle">{t('login.subtitle')}</p>
         {error ? (
           <p className="notice notice--error" role="alert" data-testid="login-error">
             {error}
           </p>
         ) : null}
         <label className="field">
-          <span className="field__label">E-mail</span>
+          <span className="field__label">{t('login.email')}</span>
           <input
             className="input"
             type="email"
@@ -60,7 +68,7 @@ export function LoginPage() {
           />
         </label>
         <label className="field">
-          <span className="field__label">Password</span>
+          <span className="field__label">{t('login.password')}</span>
           <input
             className="input"
             type="password"
@@ -78,7 +86,7 @@ export function LoginPage() {
           disabled={submitting}
           data-testid="login-submit"
         >
-          {submitting ? 'Signing in…' : 'Sign in'}
+          {submitting ? t('login.signingIn') : t('login.submit')}
         </button>
       </form>
     </main>

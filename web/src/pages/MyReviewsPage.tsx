@@ -1,31 +1,31 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type ApiError, acknowledgeReview, disputeReview, getReview, listReviews } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { formatDateTime } from '../lib/format';
+import { formatDateTime, formatNumber, formatPercent } from '../lib/format';
 import { Link } from '../lib/router';
 import { useApiData } from '../lib/useApiData';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
-const percent = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} %`);
-
 /** The reviews the signed-in user may see; for an agent, the reviews of their own work. */
 export function MyReviewsPage() {
-  useDocumentTitle('Reviews');
+  const { t } = useTranslation('reviews');
+  useDocumentTitle(t('mine.title'));
   const reviews = useApiData('reviews', (signal) => listReviews(signal));
   return (
     <div data-testid="my-reviews">
-      <h1 className="page-title">Reviews</h1>
+      <h1 className="page-title">{t('mine.title')}</h1>
       {reviews.error ? <ErrorNotice error={reviews.error} onRetry={reviews.reload} /> : null}
-      {reviews.data && reviews.data.items.length === 0 ? <p className="muted">No reviews yet.</p> : null}
+      {reviews.data && reviews.data.items.length === 0 ? <p className="muted">{t('mine.empty')}</p> : null}
       {reviews.data && reviews.data.items.length > 0 ? (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Submitted</th>
-              <th scope="col">Conversation</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Score</th>
-              <th scope="col">Acknowledged</th>
+              <th scope="col">{t('mine.submitted')}</th>
+              <th scope="col">{t('mine.conversation')}</th>
+              <th scope="col">{t('mine.kind')}</th>
+              <th scope="col">{t('mine.score')}</th>
+              <th scope="col">{t('mine.acknowledged')}</th>
             </tr>
           </thead>
           <tbody>
@@ -34,9 +34,9 @@ export function MyReviewsPage() {
                 <td>
                   <Link to={`/reviews/${review.id}`}>{formatDateTime(review.submitted_at)}</Link>
                 </td>
-                <td>{review.conversation_external_id}</td>
-                <td>{review.kind}</td>
-                <td>{percent(review.score)}</td>
+                <td translate="no">{review.conversation_external_id}</td>
+                <td>{t(`kind.${review.kind}`, { defaultValue: review.kind })}</td>
+                <td>{formatPercent(review.score)}</td>
                 <td>{review.acknowledged_at ? formatDateTime(review.acknowledged_at) : '—'}</td>
               </tr>
             ))}
@@ -53,10 +53,11 @@ export function ReviewDetailPage({ reviewId }: { reviewId: number }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  useDocumentTitle(`Review ${reviewId}`);
+  const { t } = useTranslation('reviews');
+  useDocumentTitle(t('detail.documentTitle', { id: reviewId }));
   const data = review.data;
   if (review.error) return <ErrorNotice error={review.error} onRetry={review.reload} />;
-  if (!data) return <p className="muted">Loading…</p>;
+  if (!data) return <p className="muted">{t('common:loading')}</p>;
   const names = new Map(data.definition.categories.map((c) => [c.key, c.name]));
   const openDispute = data.disputes.find((d) => d.status === 'open');
 
@@ -74,29 +75,48 @@ export function ReviewDetailPage({ reviewId }: { reviewId: number }) {
   return (
     <article data-testid="review-detail">
       <Link to="/my-reviews" className="back-link">
-        ← Reviews
+        ← {t('mine.title')}
       </Link>
       <h1 className="page-title">
-        Review of conversation {data.conversation_id}:{' '}
-        <span data-testid="review-detail-score">{percent(data.score)}</span>
+        {t('detail.heading', { id: data.conversation_id })}{' '}
+        <span data-testid="review-detail-score">{formatPercent(data.score)}</span>
       </h1>
-      {data.comment ? <p className="review-comment">{data.comment}</p> : null}
+      {data.comment ? (
+        <p className="review-comment" translate="no">
+          {data.comment}
+        </p>
+      ) : null}
       <table className="table">
         <tbody>
           {data.ratings.map((rating) => (
             <tr key={rating.key}>
-              <th scope="row">{names.get(rating.key) ?? rating.key}</th>
-              <td>{rating.na ? 'N/A' : rating.rating}</td>
-              <td>{percent(rating.score)}</td>
-              <td>{rating.comment ?? ''}</td>
+              <th scope="row" translate="no">
+                {names.get(rating.key) ?? rating.key}
+              </th>
+              <td>
+                {rating.na
+                  ? t('workspace.notApplicable')
+                  : rating.rating === null
+                    ? '—'
+                    : formatNumber(rating.rating)}
+              </td>
+              <td>{formatPercent(rating.score)}</td>
+              <td translate="no">{rating.comment ?? ''}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {data.disputes.map((dispute) => (
         <p key={dispute.id} className="notice" data-testid="dispute-status">
-          Dispute: {dispute.status}
-          {dispute.decision_comment ? ` — ${dispute.decision_comment}` : ''}
+          {t('detail.dispute', {
+            status: t(`disputeStatus.${dispute.status}`, { defaultValue: dispute.status }),
+          })}
+          {dispute.decision_comment ? (
+            <>
+              {' — '}
+              <span translate="no">{dispute.decision_comment}</span>
+            </>
+          ) : null}
         </p>
       ))}
       {message ? (
@@ -111,15 +131,15 @@ export function ReviewDetailPage({ reviewId }: { reviewId: number }) {
             type="button"
             className="button"
             data-testid="acknowledge"
-            onClick={() => void act(() => acknowledgeReview(reviewId), 'Acknowledged.')}
+            onClick={() => void act(() => acknowledgeReview(reviewId), t('detail.acknowledgedMessage'))}
           >
-            Acknowledge
+            {t('detail.acknowledge')}
           </button>
         ) : null}
         {openDispute ? null : (
           <>
             <label className="inline-form">
-              <span>Why do you disagree?</span>
+              <span>{t('detail.disputeReason')}</span>
               <input
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
@@ -131,9 +151,9 @@ export function ReviewDetailPage({ reviewId }: { reviewId: number }) {
               className="button"
               data-testid="dispute"
               disabled={reason.trim().length < 3}
-              onClick={() => void act(() => disputeReview(reviewId, reason), 'Dispute sent to your manager.')}
+              onClick={() => void act(() => disputeReview(reviewId, reason), t('detail.disputeSent'))}
             >
-              Dispute
+              {t('detail.disputeButton')}
             </button>
           </>
         )}

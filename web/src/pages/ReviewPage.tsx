@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SCALE_RANGE, scoreReview } from '../../../src/domain/scorecard';
 import {
   type ApiError,
@@ -12,6 +14,7 @@ import type { CategoryRating, ReviewDraft, ScorecardCategory } from '../api/type
 import { evidenceHighlights } from '../components/AutoQaPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { MessageThread } from '../components/MessageThread';
+import { formatNumber, formatPercent } from '../lib/format';
 import { Link, navigate } from '../lib/router';
 import { useApiData } from '../lib/useApiData';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -29,9 +32,9 @@ function pointsOf(category: ScorecardCategory): number[] {
   return Array.from({ length: max - min + 1 }, (_, i) => min + i);
 }
 
-function pointLabel(category: ScorecardCategory, point: number): string {
-  if (category.scale === 'binary') return point === 1 ? 'Pass' : 'Fail';
-  return String(point);
+function pointLabel(category: ScorecardCategory, point: number, t: TFunction): string {
+  if (category.scale === 'binary') return point === 1 ? t('workspace.pass') : t('workspace.fail');
+  return formatNumber(point);
 }
 
 // The digit key that gives a point: 1–9 as themselves, 0 for 10, and 0/1 for fail/pass.
@@ -53,23 +56,29 @@ function initialEntries(draft: ReviewDraft): Record<string, Entry> {
 }
 
 function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('reviews');
   return (
-    <div className="shortcut-help" role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcut-help">
-      <h2 className="panel__title">Keyboard shortcuts</h2>
+    <div
+      className="shortcut-help"
+      role="dialog"
+      aria-label={t('shortcuts.title')}
+      data-testid="shortcut-help"
+    >
+      <h2 className="panel__title">{t('shortcuts.title')}</h2>
       <dl>
-        <dt>↓ / j, ↑ / k</dt>
-        <dd>next / previous category</dd>
-        <dt>1 … 9, 0</dt>
-        <dd>rate the current category (0 is 10 on a 1–10 scale, fail on pass/fail)</dd>
-        <dt>n</dt>
-        <dd>not applicable</dd>
-        <dt>Ctrl + Enter</dt>
-        <dd>submit and open the next conversation in your queue</dd>
-        <dt>?</dt>
-        <dd>show or hide this list</dd>
+        <dt translate="no">↓ / j, ↑ / k</dt>
+        <dd>{t('shortcuts.move')}</dd>
+        <dt translate="no">1 … 9, 0</dt>
+        <dd>{t('shortcuts.rate')}</dd>
+        <dt translate="no">n</dt>
+        <dd>{t('shortcuts.notApplicable')}</dd>
+        <dt>{t('shortcuts.ctrlEnter')}</dt>
+        <dd>{t('shortcuts.submit')}</dd>
+        <dt translate="no">?</dt>
+        <dd>{t('shortcuts.toggle')}</dd>
       </dl>
       <button type="button" className="button" onClick={onClose}>
-        Close
+        {t('shortcuts.close')}
       </button>
     </div>
   );
@@ -88,6 +97,7 @@ function CategoryRow({
   onFocus: () => void;
   onChange: (entry: Entry) => void;
 }) {
+  const { t } = useTranslation('reviews');
   const unrated = !entry.na && entry.rating === null;
   const notTop = !entry.na && entry.rating !== null && entry.rating < SCALE_RANGE[category.scale].max;
   return (
@@ -100,14 +110,22 @@ function CategoryRow({
     >
       <div className="category__head">
         <span className="category__name">
-          {category.name}
-          {category.critical ? <span className="badge badge--warning">Critical</span> : null}
+          <span translate="no">{category.name}</span>
+          {category.critical ? <span className="badge badge--warning">{t('workspace.critical')}</span> : null}
         </span>
-        <span className="muted category__weight">×{category.weight}</span>
+        <span className="muted category__weight" title={t('workspace.weight')}>
+          ×{formatNumber(category.weight, 2)}
+        </span>
       </div>
-      {category.guidance ? <p className="muted category__guidance">{category.guidance}</p> : null}
+      {category.guidance ? (
+        <p className="muted category__guidance" translate="no">
+          {category.guidance}
+        </p>
+      ) : null}
       <fieldset className="category__points">
-        <legend className="sr-only">{category.name}</legend>
+        <legend className="sr-only" translate="no">
+          {category.name}
+        </legend>
         {pointsOf(category).map((point) => (
           <button
             key={point}
@@ -116,7 +134,7 @@ function CategoryRow({
             className={`point${!entry.na && entry.rating === point ? ' point--chosen' : ''}`}
             onClick={() => onChange({ ...entry, rating: point, na: false })}
           >
-            {pointLabel(category, point)}
+            {pointLabel(category, point, t)}
           </button>
         ))}
         {category.allowNa ? (
@@ -126,17 +144,17 @@ function CategoryRow({
             className={`point${entry.na ? ' point--chosen' : ''}`}
             onClick={() => onChange({ ...entry, rating: null, na: true })}
           >
-            N/A
+            {t('workspace.notApplicable')}
           </button>
         ) : null}
       </fieldset>
       {notTop && category.rootCauses.length > 0 ? (
         <label className="category__field">
-          <span>Root cause</span>
+          <span>{t('workspace.rootCause')}</span>
           <select value={entry.rootCause} onChange={(e) => onChange({ ...entry, rootCause: e.target.value })}>
             <option value="">—</option>
             {category.rootCauses.map((cause) => (
-              <option key={cause} value={cause}>
+              <option key={cause} value={cause} translate="no">
                 {cause}
               </option>
             ))}
@@ -145,7 +163,7 @@ function CategoryRow({
       ) : null}
       {current ? (
         <label className="category__field">
-          <span>Comment</span>
+          <span>{t('workspace.comment')}</span>
           <input value={entry.comment} onChange={(e) => onChange({ ...entry, comment: e.target.value })} />
         </label>
       ) : null}
@@ -159,6 +177,7 @@ function CategoryRow({
  * from the keyboard.
  */
 export function ReviewPage({ conversationId }: { conversationId: number }) {
+  const { t } = useTranslation('reviews');
   const conversation = useApiData(`conversation:${conversationId}`, (signal) =>
     getConversation(conversationId, signal),
   );
@@ -172,7 +191,11 @@ export function ReviewPage({ conversationId }: { conversationId: number }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<ApiError | null>(null);
-  useDocumentTitle(`Review · ${conversation.data?.subject ?? `conversation ${conversationId}`}`);
+  useDocumentTitle(
+    t('workspace.documentTitle', {
+      subject: conversation.data?.subject || t('workspace.conversation', { id: conversationId }),
+    }),
+  );
 
   const loaded = draft.loading || draft.error ? undefined : draft.data;
   useEffect(() => {
@@ -264,18 +287,24 @@ export function ReviewPage({ conversationId }: { conversationId: number }) {
   }, [categories, currentIndex, entries, setEntry, submit]);
 
   if (draft.error) return <ErrorNotice error={draft.error} onRetry={draft.reload} />;
-  if (!loaded || !entries) return <p className="muted">Loading the scorecard…</p>;
+  if (!loaded || !entries) return <p className="muted">{t('workspace.loading')}</p>;
   const detail = conversation.error ? undefined : conversation.data;
   const groups = [...new Set(categories.map((c) => c.group))];
 
   return (
     <div className="review-page" data-testid="review-page">
       <Link to="/review" className="back-link">
-        ← Review queue
+        ← {t('queue.title')}
       </Link>
       <div className="review">
-        <section className="panel review__conversation" aria-label="Conversation">
-          <h1 className="page-title">{detail?.subject || `Conversation ${conversationId}`}</h1>
+        <section className="panel review__conversation" aria-label={t('workspace.conversationPanel')}>
+          <h1 className="page-title">
+            {detail?.subject ? (
+              <span translate="no">{detail.subject}</span>
+            ) : (
+              t('workspace.conversation', { id: conversationId })
+            )}
+          </h1>
           {detail ? (
             <MessageThread
               messages={detail.messages}
@@ -284,25 +313,33 @@ export function ReviewPage({ conversationId }: { conversationId: number }) {
           ) : conversation.error ? (
             <ErrorNotice error={conversation.error} onRetry={conversation.reload} />
           ) : (
-            <p className="muted">Loading conversation…</p>
+            <p className="muted">{t('conversations:detail.loading')}</p>
           )}
         </section>
-        <section className="panel review__scorecard" aria-label="Scorecard">
+        <section className="panel review__scorecard" aria-label={t('workspace.scorecard')}>
           <div className="review__score" data-testid="review-score" aria-live="polite">
-            <span className="review__score-value">
-              {score?.score === null || !score ? '—' : `${score.score.toFixed(1)} %`}
-            </span>
-            {score?.autoFailed ? <span className="badge badge--complaint">Critical failed</span> : null}
-            {score?.passed === true ? <span className="badge">Pass</span> : null}
-            {score?.passed === false ? <span className="badge badge--warning">Below pass mark</span> : null}
+            <span className="review__score-value">{formatPercent(score?.score)}</span>
+            {score?.autoFailed ? (
+              <span className="badge badge--complaint">{t('workspace.criticalFailed')}</span>
+            ) : null}
+            {score?.passed === true ? <span className="badge">{t('workspace.pass')}</span> : null}
+            {score?.passed === false ? (
+              <span className="badge badge--warning">{t('workspace.belowPassMark')}</span>
+            ) : null}
             <span className="muted">
-              {loaded.definition.name} v{loaded.scorecard_version} · pass mark {loaded.definition.passMark} %
-              {loaded.autoqa_available ? ' · pre-filled by AutoQA' : ''}
+              <span translate="no">{loaded.definition.name}</span>{' '}
+              {t('workspace.version', { version: loaded.scorecard_version })} ·{' '}
+              {t('workspace.passMark', { value: formatPercent(loaded.definition.passMark) })}
+              {loaded.autoqa_available ? ` · ${t('workspace.prefilled')}` : ''}
             </span>
           </div>
           {groups.map((group) => (
             <div key={group || 'categories'}>
-              {group ? <h2 className="panel__title">{group}</h2> : null}
+              {group ? (
+                <h2 className="panel__title" translate="no">
+                  {group}
+                </h2>
+              ) : null}
               <ol className="categories">
                 {categories.map((category, index) =>
                   category.group === group ? (
@@ -320,7 +357,7 @@ export function ReviewPage({ conversationId }: { conversationId: number }) {
             </div>
           ))}
           <label className="category__field">
-            <span>Overall comment</span>
+            <span>{t('workspace.overallComment')}</span>
             <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} />
           </label>
           {submitError ? <ErrorNotice error={submitError} /> : null}
@@ -332,10 +369,11 @@ export function ReviewPage({ conversationId }: { conversationId: number }) {
               disabled={submitting || unrated > 0}
               data-testid="submit-review"
             >
-              {submitting ? 'Submitting…' : 'Submit and next'}
+              {submitting ? t('workspace.submitting') : t('workspace.submit')}
             </button>
             <span className="muted">
-              {unrated > 0 ? `${unrated} to rate` : 'Ctrl + Enter'} · press ? for shortcuts
+              {unrated > 0 ? t('workspace.toRate', { count: unrated }) : t('shortcuts.ctrlEnter')} ·{' '}
+              {t('workspace.shortcutHint')}
             </span>
           </div>
         </section>
