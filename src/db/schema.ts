@@ -129,6 +129,18 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+/** A named set of list filters (a URL query) of one user and page, shared with everyone or not. */
+export interface SavedViewsTable {
+  id: Generated<number>;
+  user_id: number;
+  page: string;
+  name: string;
+  query: string;
+  shared: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface ApiTokensTable {
   id: Generated<number>;
   user_id: number;
@@ -617,6 +629,7 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  saved_views: SavedViewsTable;
   settings: SettingsTable;
   conversation_analysis: ConversationAnalysisTable;
   check_results: CheckResultsTable;

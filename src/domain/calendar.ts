@@ -116,3 +116,59 @@ export function hourAndWeekday(epochMs: number, timeZone = 'UTC'): { hour: numbe
   const local = new Date(epochMs + zoneOffset(epochMs, timeZone));
   return { hour: local.getUTCHours(), weekday: local.getUTCDay() || 7 };
 }
+
+/** A half-open span of instants, [from, to) in epoch ms. */
+export interface InstantRange {
+  from: number;
+  to: number;
+}
+
+const QUARTER_HOUR_MS = 900_000;
+
+/**
+ * The spans within [from, to) whose local hour of day is in `hours` and whose ISO weekday is in
+ * `weekdays` (either null for any), adjacent spans merged. Lets an indexed time column answer
+ * "Mondays 9–10 in Zagreb" as plain range conditions, including on days the clocks change.
+ */
+export function localHourRanges(
+  from: number,
+  to: number,
+  timeZone: string,
+  hours: ReadonlySet<number> | null,
+  weekdays: ReadonlySet<number> | null,
+): InstantRange[] {
+  const ranges: InstantRange[] = [];
+  const add = (start: number, end: number) => {
+    const s = Math.max(start, from);
+    const e = Math.min(end, to);
+    if (s >= e) return;
+    const last = ranges[ranges.length - 1];
+    if (last && last.to === s) last.to = e;
+    else ranges.push({ from: s, to: e });
+  };
+  let day = dayOf(from, timeZone);
+  let start = dayStart(day, timeZone);
+  while (start < to) {
+    const next = new Date(`${day}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    const nextDay = next.toISOString().slice(0, 10);
+    const end = dayStart(nextDay, timeZone);
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
+    if (!weekdays || weekdays.has(weekday)) {
+      if (!hours) add(start, end);
+      else if (end - start === 86_400_000 && zoneOffset(start, timeZone) === zoneOffset(end - 1, timeZone)) {
+        for (let hour = 0; hour < 24; hour++) {
+          if (hours.has(hour)) add(start + hour * 3_600_000, start + (hour + 1) * 3_600_000);
+        }
+      } else {
+        // The clocks change this day: walk it in quarter hours, the finest step offsets change by.
+        for (let t = start; t < end; t += QUARTER_HOUR_MS) {
+          if (hours.has(hourAndWeekday(t, timeZone).hour)) add(t, Math.min(t + QUARTER_HOUR_MS, end));
+        }
+      }
+    }
+    day = nextDay;
+    start = end;
+  }
+  return ranges;
+}

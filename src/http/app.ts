@@ -28,6 +28,7 @@ import { reviewRoutes } from '../modules/reviews/reviews.routes.js';
 import { scorecardRoutes } from '../modules/scorecards/scorecards.routes.js';
 import { taskRoutes } from '../modules/tasks/tasks.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
+import { viewRoutes } from '../modules/views/views.routes.js';
 import { installAuthentication } from './auth.js';
 import { errorHandler } from './errors.js';
 import type { AppServices } from './services.js';
@@ -106,6 +107,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
       await healthRoutes(api, services, version);
       await userRoutes(api, services);
       await conversationRoutes(api, services);
+      await viewRoutes(api, services);
       await autoqaRoutes(api, services);
       await customerRoutes(api, services);
       await scorecardRoutes(api, services);

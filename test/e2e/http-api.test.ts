@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { createServices } from '../../src/http/services.js';
+import { SettingsRepository } from '../../src/modules/settings/settings.repository.js';
+import { TIME_ZONE_SETTING } from '../../src/modules/settings/time-zone.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { conversation, jsonl } from '../support/factories.js';
@@ -183,6 +185,55 @@ for (const kind of DATABASE_KINDS) {
         search.body.items.map((i: any) => i.external_id),
         ['t-17'],
       );
+    });
+
+    it('filters by local hour and weekday in the organisation time zone, across a clock change', async () => {
+      await new SettingsRepository(test.database.kysely).put(TIME_ZONE_SETTING, 'Europe/Zagreb');
+      const at = {
+        'tz-sun-0130': '2026-03-29T00:30:00Z', // 01:30 CET, Sunday, before the clocks go forward
+        'tz-sun-0330': '2026-03-29T01:30:00Z', // 03:30 CEST, Sunday
+        'tz-mon-0915': '2026-03-30T07:15:00Z', // 09:15, Monday
+        'tz-tue-0030': '2026-03-30T22:30:00Z', // 00:30 Tuesday in Zagreb, still Monday in UTC
+      };
+      const stored = await call('/api/v1/conversations', {
+        method: 'POST',
+        token: adminToken,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(
+          Object.entries(at).map(([id, createdAt]) => ({
+            ...conversation(1),
+            id,
+            source: 'tz',
+            created_at: createdAt,
+            resolved_at: undefined,
+            messages: [{ role: 'customer', text: 'When does the parcel arrive?' }],
+          })),
+        ),
+      });
+      assert.equal(stored.status, 200, JSON.stringify(stored.body));
+      const ids = async (query: string) => {
+        const answer = await call(`/api/v1/conversations?source=tz&sort=created_at&${query}`, {
+          token: adminToken,
+        });
+        assert.equal(answer.status, 200, JSON.stringify(answer.body));
+        return answer.body.items.map((i: any) => i.external_id);
+      };
+      const period = 'from=2026-03-28T00:00:00Z&to=2026-04-01T00:00:00Z';
+      assert.deepEqual(await ids(`${period}&hour=1`), ['tz-sun-0130']);
+      assert.deepEqual(await ids(`${period}&hour=0-3`), ['tz-sun-0130', 'tz-sun-0330', 'tz-tue-0030']);
+      assert.deepEqual(await ids(`${period}&weekday=7`), ['tz-sun-0130', 'tz-sun-0330']);
+      assert.deepEqual(await ids(`${period}&hour=9&weekday=1`), ['tz-mon-0915']);
+      assert.deepEqual(await ids(`${period}&hour=9&weekday=2`), []);
+      // Without a period the filter spans the stored conversations.
+      assert.deepEqual(await ids('weekday=2'), ['tz-tue-0030']);
+
+      const bad = await call('/api/v1/conversations?hour=5-2', { token: adminToken });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.details[0].field, 'querystring.hour');
+      const badDay = await call('/api/v1/conversations?weekday=8', { token: adminToken });
+      assert.equal(badDay.status, 400);
+      assert.equal(badDay.body.details[0].field, 'querystring.weekday');
+      await new SettingsRepository(test.database.kysely).put(TIME_ZONE_SETTING, 'UTC');
     });
 
     it('returns one conversation with messages and feedback', async () => {

@@ -121,6 +121,43 @@ describe('dashboard in Chromium', { skip }, () => {
     }
   });
 
+  it('drills down from a heatmap cell to the conversations of that weekday and hour', async () => {
+    const cells = await metrics({ metrics: 'resolution_rate', by: 'weekday,hour', ...lastWeeks(364) });
+    const busiest = [...cells].sort((a, b) => Number(b.resolution_rate_n) - Number(a.resolution_rate_n))[0];
+    assert.ok(busiest);
+    await page.goto(`${base}/dashboard`);
+    await page.getByTestId('dashboard-period').selectOption('52w');
+    await page.getByTestId(`heatmap-link-${String(busiest.weekday)}-${String(busiest.hour)}`).click();
+    await page.waitForURL(new RegExp(`hour=${String(busiest.hour)}`));
+    assert.match(page.url(), new RegExp(`weekday=${String(busiest.weekday)}`));
+    const deadline = Date.now() + 10_000;
+    while ((await page.getByTestId('conversation-row').count()) !== busiest.resolution_rate_n) {
+      if (Date.now() > deadline)
+        throw new Error(`expected ${String(busiest.resolution_rate_n)} conversations`);
+      await page.waitForTimeout(50);
+    }
+  });
+
+  it('saves the list filters as a view and applies it again later', async () => {
+    await page.goto(`${base}/conversations?team=Zagreb+L1&weekday=6%2C7`);
+    await page.getByTestId('saved-view-new').click();
+    await page.getByTestId('saved-view-name').fill('Zagreb weekends');
+    await page.getByTestId('saved-view-save').click();
+    await page
+      .getByTestId('saved-view-select')
+      .locator('option', { hasText: 'Zagreb weekends' })
+      .waitFor({ state: 'attached' });
+    await page.getByTestId('filter-clear').click();
+    await page.waitForURL((url) => !url.search.includes('team='));
+    const view = page.getByTestId('saved-view-select');
+    const value = await view.locator('option', { hasText: 'Zagreb weekends' }).getAttribute('value');
+    await view.selectOption(value ?? '');
+    await page.waitForURL(
+      (url) => url.search.includes('team=Zagreb') && url.search.includes('weekday=6%2C7'),
+    );
+    assert.equal(await page.getByTestId('filter-weekday').inputValue(), '6,7');
+  });
+
   it('switches to the dark theme and keeps it after a reload', async () => {
     await page.goto(`${base}/dashboard`);
     const theme = () => page.locator('html').getAttribute('data-theme');

@@ -11,6 +11,7 @@ import * as m0005 from './0005-reviews.js';
 import * as m0006 from './0006-complaints.js';
 import * as m0007 from './0007-rollups.js';
 import * as m0008 from './0008-goals.js';
+import * as m0009 from './0009-saved-views.js';
 
 /** Which database a migration runs on, for the few statements that differ. */
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -28,6 +29,7 @@ const ordered: Record<string, DialectMigration> = {
   '0006-complaints': m0006,
   '0007-rollups': m0007,
   '0008-goals': m0008,
+  '0009-saved-views': m0009,
 };
 
 /** The migrations bound to one dialect, in the shape Kysely's Migrator wants. */

@@ -1,7 +1,8 @@
 /** Queries that read conversations. */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { DialectOperations } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import type { InstantRange } from '../../domain/calendar.js';
 import type { NormalizedConversation } from './conversations.writer.js';
 
 /** Filters of the conversation list, already resolved to stored values. */
@@ -18,6 +19,8 @@ export interface ConversationFilter {
   hasFeedback?: boolean | undefined;
   complaint?: boolean | undefined;
   text?: string | undefined;
+  /** Only conversations created within one of these spans (local hours and weekdays). */
+  timeRanges?: readonly InstantRange[] | undefined;
   /** Only conversations handled by this agent (internal id); set for users with the agent role. */
   onlyAgentId?: number | null | undefined;
 }
@@ -119,6 +122,16 @@ export class ConversationsRepository {
     if (filter.hasFeedback !== undefined) q = q.where('c.has_feedback', '=', filter.hasFeedback ? 1 : 0);
     if (filter.complaint !== undefined) q = q.where('c.complaint', '=', filter.complaint ? 1 : 0);
     if (filter.text) q = q.where(this.dialect.conversationMatches('c.id', filter.text));
+    if (filter.timeRanges) {
+      const ranges = filter.timeRanges;
+      q = q.where((eb) =>
+        ranges.length === 0
+          ? sql<boolean>`1 = 0`
+          : eb.or(
+              ranges.map((r) => eb.and([eb('c.created_at', '>=', r.from), eb('c.created_at', '<', r.to)])),
+            ),
+      );
+    }
     return q;
   }
 
@@ -140,6 +153,17 @@ export class ConversationsRepository {
     }
     const direction = options.descending ? 'desc' : 'asc';
     return q.orderBy('c.created_at', direction).orderBy('c.id', direction).limit(options.limit).execute();
+  }
+
+  /** The first and last creation instants of all conversations, or null when there are none. */
+  async createdSpan(): Promise<{ first: number; last: number } | null> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .select((eb) => [eb.fn.min('created_at').as('first'), eb.fn.max('created_at').as('last')])
+      .executeTakeFirst();
+    return row?.first == null || row.last == null
+      ? null
+      : { first: Number(row.first), last: Number(row.last) };
   }
 
   /** One conversation, or undefined. */

@@ -12,7 +12,7 @@ import {
   ConversationListSchema,
   IngestResultSchema,
 } from './conversations.schema.js';
-import { InvalidCursorError } from './conversations.service.js';
+import { ConversationQueryError } from './conversations.service.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const NDJSON = 'application/x-ndjson';
@@ -52,9 +52,9 @@ export async function conversationRoutes(app: FastifyInstance, services: AppServ
       try {
         return await services.conversations.list(principalOf(request), request.query as never);
       } catch (error) {
-        if (error instanceof InvalidCursorError) {
+        if (error instanceof ConversationQueryError) {
           throw new HttpError(400, 'validation', error.message, [
-            { field: 'querystring.cursor', reason: 'not a cursor returned by this API' },
+            { field: `querystring.${error.field}`, reason: error.reason },
           ]);
         }
         throw error;

@@ -174,6 +174,9 @@ export const SORTS = ['-created_at', 'created_at'] as const;
 export type ConversationSort = (typeof SORTS)[number];
 
 /** Query string of `GET /conversations`. */
+// A comma-separated list of numbers and inclusive ranges (`9-12,14`).
+const HOUR_LIST = '^\\d{1,2}(-\\d{1,2})?(,\\d{1,2}(-\\d{1,2})?)*$';
+
 export const ConversationListQuerySchema = Type.Object({
   from: Type.Optional(DateTime),
   to: Type.Optional(DateTime),
@@ -188,6 +191,18 @@ export const ConversationListQuerySchema = Type.Object({
   complaint: Type.Optional(Type.Boolean()),
   q: Type.Optional(
     Type.String({ minLength: 1, maxLength: 200, description: 'words in subject or messages' }),
+  ),
+  hour: Type.Optional(
+    Type.String({
+      pattern: HOUR_LIST,
+      description: 'local hours of day in the organisation time zone, 0–23: a list and ranges, e.g. 9-12,14',
+    }),
+  ),
+  weekday: Type.Optional(
+    Type.String({
+      pattern: HOUR_LIST,
+      description: 'ISO weekdays in the organisation time zone, 1 = Monday … 7 = Sunday, e.g. 6,7 or 1-5',
+    }),
   ),
   sort: Type.Optional(Type.Enum(SORTS, { default: '-created_at' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),

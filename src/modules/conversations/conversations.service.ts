@@ -1,5 +1,7 @@
 /** Reading conversations: the list with its filters and paging, and one conversation whole. */
 import type { Database } from '../../db/database.js';
+import { localHourRanges } from '../../domain/calendar.js';
+import { organisationTimeZone } from '../settings/time-zone.js';
 import type { Principal } from '../users/users.service.js';
 import {
   type ConversationFilter,
@@ -15,8 +17,18 @@ import type {
   ConversationSummary,
 } from './conversations.schema.js';
 
-/** Raised for a cursor that this server did not issue. */
-export class InvalidCursorError extends Error {}
+/** Raised for a list query parameter that cannot be used: names the parameter and the reason. */
+export class ConversationQueryError extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+/** Most spans an hour or weekday filter may expand to (about 13 years of single hours). */
+const MAX_TIME_RANGES = 5000;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const flag = (value: number | null) => (value === null ? null : value === 1);
@@ -34,7 +46,22 @@ function decodeCursor(text: string): Cursor {
   } catch {
     // fall through to the error below
   }
-  throw new InvalidCursorError('cursor: not a cursor returned by this API');
+  throw new ConversationQueryError('cursor', 'not a cursor returned by this API');
+}
+
+/** The numbers of a list such as `9-12,14`, each within [min, max]. */
+export function parseNumberList(text: string, min: number, max: number, field: string): Set<number> {
+  const numbers = new Set<number>();
+  for (const part of text.split(',')) {
+    const [first = '', last = first] = part.split('-');
+    const low = Number(first);
+    const high = Number(last);
+    if (!Number.isInteger(low) || !Number.isInteger(high) || low < min || high > max || low > high) {
+      throw new ConversationQueryError(field, `"${part}" is not a number or range within ${min}–${max}`);
+    }
+    for (let n = low; n <= high; n++) numbers.add(n);
+  }
+  return numbers;
 }
 
 function summary(row: ConversationRow, tags: string[]): ConversationSummary {
@@ -69,8 +96,38 @@ function summary(row: ConversationRow, tags: string[]): ConversationSummary {
 export class ConversationsService {
   private readonly repository: ConversationsRepository;
 
-  constructor(database: Database) {
+  constructor(private readonly database: Database) {
     this.repository = new ConversationsRepository(database.kysely, database.dialect);
+  }
+
+  // Local hours and weekdays become spans of the indexed creation time, so the filter stays a
+  // range scan; an open period is closed at the first and last stored conversation.
+  private async timeRanges(
+    query: ConversationListQuery,
+    filter: ConversationFilter,
+  ): Promise<ConversationFilter> {
+    if (query.hour === undefined && query.weekday === undefined) return filter;
+    const hours = query.hour === undefined ? null : parseNumberList(query.hour, 0, 23, 'hour');
+    const weekdays = query.weekday === undefined ? null : parseNumberList(query.weekday, 1, 7, 'weekday');
+    const span =
+      filter.fromMs === undefined || filter.toMs === undefined ? await this.repository.createdSpan() : null;
+    const from = filter.fromMs ?? span?.first;
+    const to = filter.toMs ?? (span ? span.last + 1 : undefined);
+    if (from === undefined || to === undefined || from >= to) return { ...filter, timeRanges: [] };
+    const ranges = localHourRanges(
+      from,
+      to,
+      await organisationTimeZone(this.database.kysely),
+      hours,
+      weekdays,
+    );
+    if (ranges.length > MAX_TIME_RANGES) {
+      throw new ConversationQueryError(
+        query.hour === undefined ? 'weekday' : 'hour',
+        'selects too many separate spans of time over this period; give a shorter period (from, to)',
+      );
+    }
+    return { ...filter, timeRanges: ranges };
   }
 
   private filterFor(principal: Principal, query: Partial<ConversationListQuery> = {}): ConversationFilter {
@@ -98,7 +155,8 @@ export class ConversationsService {
     query: ConversationListQuery,
   ): Promise<{ items: ConversationSummary[]; next_cursor: string | null }> {
     const limit = query.limit ?? 50;
-    const rows = await this.repository.list(this.filterFor(principal, query), {
+    const filter = await this.timeRanges(query, this.filterFor(principal, query));
+    const rows = await this.repository.list(filter, {
       descending: (query.sort ?? '-created_at') === '-created_at',
       limit: limit + 1,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,

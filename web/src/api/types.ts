@@ -152,6 +152,10 @@ export interface ConversationListQuery {
   has_feedback?: boolean;
   complaint?: boolean;
   q?: string;
+  /** Local hours of day in the organisation time zone, e.g. `9-12,14`. */
+  hour?: string;
+  /** ISO weekdays in the organisation time zone (1 = Monday), e.g. `6,7`. */
+  weekday?: string;
   sort?: ConversationSort;
   limit?: number;
   cursor?: string;

@@ -16,6 +16,10 @@ import {
 } from '../lib/conversationFilters';
 import { channelLabel, statusLabel } from '../lib/format';
 import { DebouncedTextInput } from './DebouncedTextInput';
+import { useLocaleFormat } from './localeFormat';
+
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 type TextFilter = 'q' | 'language' | 'agent' | 'team' | 'tag';
 
@@ -38,6 +42,7 @@ function Field({ label, htmlFor, children }: { label: string; htmlFor: string; c
 /** The filters above the conversation list; every change is reported at once (text after a pause). */
 export function ConversationFilterBar({ filters, onChange }: ConversationFilterBarProps) {
   const { t } = useTranslation('conversations');
+  const format = useLocaleFormat();
   const idPrefix = useId();
   const id = (name: string) => `${idPrefix}-${name}`;
   const set = <K extends keyof ConversationFilters>(name: K, value: ConversationFilters[K]) =>
@@ -149,6 +154,50 @@ export function ConversationFilterBar({ filters, onChange }: ConversationFilterB
         {textField('agent', t('filters.agent'), t('filters.agentPlaceholder'), 'filter-agent')}
         {textField('team', t('filters.team'), t('filters.teamPlaceholder'), 'filter-team')}
         {textField('tag', t('filters.tag'), t('filters.tagPlaceholder'), 'filter-tag')}
+        <Field label={t('filters.weekday')} htmlFor={id('weekday')}>
+          <select
+            id={id('weekday')}
+            className="input"
+            value={filters.weekday}
+            onChange={(event) => set('weekday', event.target.value)}
+            data-testid="filter-weekday"
+          >
+            <option value="">{t('filters.anyDay')}</option>
+            {WEEKDAYS.map((day) => (
+              <option key={day} value={String(day)}>
+                {format.weekday(day)}
+              </option>
+            ))}
+            <option value="1-5">{t('filters.workdays')}</option>
+            <option value="6,7">{t('filters.weekend')}</option>
+            {/* A list from a link or a saved view stays selectable as it is. */}
+            {filters.weekday && !['1-5', '6,7'].includes(filters.weekday) && !/^\d$/.test(filters.weekday) ? (
+              <option value={filters.weekday}>{filters.weekday}</option>
+            ) : null}
+          </select>
+        </Field>
+        <Field label={t('filters.hour')} htmlFor={id('hour')}>
+          <select
+            id={id('hour')}
+            className="input"
+            value={filters.hour}
+            onChange={(event) => set('hour', event.target.value)}
+            data-testid="filter-hour"
+          >
+            <option value="">{t('filters.anyHour')}</option>
+            {HOURS.map((hour) => (
+              <option key={hour} value={String(hour)}>
+                {t('filters.hourSpan', {
+                  from: String(hour).padStart(2, '0'),
+                  to: String(hour + 1).padStart(2, '0'),
+                })}
+              </option>
+            ))}
+            {filters.hour && !/^\d{1,2}$/.test(filters.hour) ? (
+              <option value={filters.hour}>{filters.hour}</option>
+            ) : null}
+          </select>
+        </Field>
         {yesNoField('has_feedback', t('filters.feedback'), 'filter-has-feedback')}
         {yesNoField('complaint', t('filters.complaint'), 'filter-complaint')}
         <Field label={t('filters.order')} htmlFor={id('sort')}>

@@ -28,6 +28,10 @@ export interface ConversationFilters {
   has_feedback: TriState;
   complaint: TriState;
   q: string;
+  /** Local hours of day, `9` or `9-12,14`, in the organisation time zone. */
+  hour: string;
+  /** ISO weekdays, `1` (Monday) to `7`, as a list such as `6,7`. */
+  weekday: string;
   sort: ConversationSort;
 }
 
@@ -47,6 +51,8 @@ export const EMPTY_FILTERS: ConversationFilters = {
   has_feedback: '',
   complaint: '',
   q: '',
+  hour: '',
+  weekday: '',
   sort: DEFAULT_SORT,
 };
 
@@ -54,6 +60,18 @@ export const EMPTY_FILTERS: ConversationFilters = {
 export const MAX_SEARCH_LENGTH = 200;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const NUMBER_LIST = /^\d{1,2}(-\d{1,2})?(,\d{1,2}(-\d{1,2})?)*$/;
+
+// A list such as `9-12,14` whose numbers lie within [min, max]; anything else is dropped.
+function numberList(value: string | null, min: number, max: number): string {
+  const text = value?.replace(/\s+/g, '') ?? '';
+  if (!NUMBER_LIST.test(text)) return '';
+  const inRange = text
+    .split(/[,-]/)
+    .map(Number)
+    .every((n) => n >= min && n <= max);
+  return inRange ? text : '';
+}
 
 function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | '' {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : '';
@@ -90,6 +108,8 @@ export function filtersFromSearch(search: string): ConversationFilters {
     has_feedback: triState(params.get('has_feedback')),
     complaint: triState(params.get('complaint')),
     q: text('q').slice(0, MAX_SEARCH_LENGTH),
+    hour: numberList(params.get('hour'), 0, 23),
+    weekday: numberList(params.get('weekday'), 1, 7),
     sort: oneOf(SORTS, params.get('sort')) || DEFAULT_SORT,
   };
 }
@@ -141,6 +161,8 @@ export function toListQuery(
   if (filters.has_feedback) query.has_feedback = filters.has_feedback === 'true';
   if (filters.complaint) query.complaint = filters.complaint === 'true';
   if (filters.q) query.q = filters.q;
+  if (filters.hour) query.hour = filters.hour;
+  if (filters.weekday) query.weekday = filters.weekday;
   if (cursor) query.cursor = cursor;
   return query;
 }

@@ -5,6 +5,7 @@ import { ConversationFilterBar } from '../components/ConversationFilterBar';
 import { ConversationTable } from '../components/ConversationTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Pager } from '../components/Pager';
+import { SavedViews } from '../components/SavedViews';
 import {
   type ConversationFilters,
   cursorFromSearch,
@@ -109,6 +110,11 @@ export function ConversationListPage() {
               : ''}
         </p>
       </div>
+      <SavedViews
+        page="conversations"
+        currentQuery={filtersToSearch(filters).replace(/^\?/, '')}
+        onApply={(query) => changeFilters(filtersFromSearch(query))}
+      />
       <ConversationFilterBar filters={filters} onChange={changeFilters} />
       {page.error ? (
         page.error.status === 400 && cursor ? (

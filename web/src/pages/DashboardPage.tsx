@@ -207,10 +207,13 @@ function Heatmap({
   rows,
   metric,
   colourBy,
+  cellLink,
 }: {
   rows: MetricsRow[];
   metric: string;
   colourBy: 'volume' | 'metric';
+  /** The conversation list behind one weekday × hour cell. */
+  cellLink: (weekday: number, hour: number) => string;
 }) {
   const { t } = useTranslation('dashboard');
   const format = useLocaleFormat();
@@ -265,8 +268,18 @@ function Heatmap({
                       title={description}
                       data-testid="heatmap-cell"
                     >
-                      {volume > 0 ? volume : ''}
-                      <span className="sr-only">{description}</span>
+                      {volume > 0 ? (
+                        <Link
+                          to={cellLink(day, hour)}
+                          className="heatmap__link"
+                          data-testid={`heatmap-link-${day}-${hour}`}
+                        >
+                          {volume}
+                          <span className="sr-only">{description}</span>
+                        </Link>
+                      ) : (
+                        <span className="sr-only">{description}</span>
+                      )}
                     </td>
                   );
                 })}
@@ -712,7 +725,16 @@ export function DashboardPage() {
           </label>
         </div>
         {heat.error ? <ErrorNotice error={heat.error} onRetry={heat.reload} retryLabel={t('retry')} /> : null}
-        {heat.data ? <Heatmap rows={heat.data} metric={heatMetric} colourBy={colourBy} /> : null}
+        {heat.data ? (
+          <Heatmap
+            rows={heat.data}
+            metric={heatMetric}
+            colourBy={colourBy}
+            cellLink={(weekday, hour) =>
+              conversationsLink({ ...listFilters, weekday: String(weekday), hour: String(hour) })
+            }
+          />
+        ) : null}
       </section>
 
       {alerts.data && alerts.data.length > 0 ? (
