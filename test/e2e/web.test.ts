@@ -300,4 +300,51 @@ describe('web app in Chromium', { skip }, () => {
     assert.equal(stored.decision_comment, 'The greeting came after the question');
     assert.deepEqual(cspViolations, []);
   });
+  it('lets a manager accept a dispute with a changed rating and shows the new score first', async () => {
+    const users = new UsersService(test.database.kysely);
+    const manager = (await users.authenticate('qa@example.com', PASSWORD)) as NonNullable<
+      Awaited<ReturnType<UsersService['authenticate']>>
+    >;
+    const agent = (await users.authenticate('agent@example.com', PASSWORD)) as typeof manager;
+    const target = await test.database.kysely
+      .selectFrom('conversations')
+      .select('id')
+      .where('agent_id', '=', agent.agentId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const reviews = new ReviewsService(test.database);
+    const draft = await reviews.draft(manager, target.id);
+    const [first] = draft.applicable;
+    assert.ok(first);
+    const review = await reviews.create(manager, {
+      conversation_id: target.id,
+      ratings: draft.applicable.map((key) => ({ key, rating: 1 })),
+      submit: true,
+    });
+    await reviews.dispute(agent, review.id, { reason: 'The first point was met', categories: [first] });
+    await page.goto(`${base}/reviews/${review.id}`);
+    await page.getByTestId('dispute-ruling').waitFor();
+    const select = page.getByTestId(`ruling-rating-${first}`);
+    const options = await select
+      .locator('option')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => (node as unknown as { value: string }).value).filter((v) => /^\d+$/.test(v)),
+      );
+    const top = options.at(-1) ?? '';
+    await select.selectOption(top);
+    assert.match((await page.getByTestId('ruling-score').textContent()) ?? '', /→/);
+    await page.getByTestId('ruling-comment').fill('Agreed: the greeting was there');
+    await page.getByTestId('ruling-submit').click();
+    await page.getByTestId('dispute-ruling').waitFor({ state: 'detached' });
+    const stored = await test.database.kysely
+      .selectFrom('disputes')
+      .select(['status', 'decision_comment'])
+      .where('review_id', '=', review.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.status, 'accepted');
+    const rescored = await reviews.get(manager, review.id);
+    assert.equal(rescored.ratings.find((r: { key: string }) => r.key === first)?.rating, Number(top));
+    assert.ok((rescored.score ?? 0) > (review.score ?? 0), 'the accepted rating raises the score');
+    assert.deepEqual(cspViolations, []);
+  });
 });

@@ -69,11 +69,17 @@ export function buildQueryString(query: object): string {
   return text ? `?${text}` : '';
 }
 
-interface RequestOptions {
+/** How to send a request and which answers to accept. */
+export interface RequestOptions {
+  /** Sent as JSON. */
   body?: unknown;
+  /** A body sent as it is (JSON Lines, say) with this content type. */
+  raw?: { text: string; type: string };
   signal?: AbortSignal | undefined;
   /** Sign-in answers 401 for a wrong password; that is not an expired session. */
   ignoreUnauthorized?: boolean;
+  /** Statuses that answer with a body worth reading rather than an error (207 of an import). */
+  accept?: readonly number[];
 }
 
 async function errorFromResponse(response: Response): Promise<ApiError> {
@@ -95,9 +101,17 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   );
 }
 
+/** Calls the API with the session cookie and CSRF token; refusals become an `ApiError`. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let body: string | null = null;
+  if (options.raw) {
+    headers['content-type'] = options.raw.type;
+    body = options.raw.text;
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
   if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -106,7 +120,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body,
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -114,7 +128,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     throw new ApiError(0, 'network', UNREACHABLE_MESSAGE);
   }
 
-  if (!response.ok) {
+  if (!response.ok && !options.accept?.includes(response.status)) {
     const error = await errorFromResponse(response);
     if (response.status === 401 && !options.ignoreUnauthorized) unauthorizedListener?.();
     throw error;

@@ -1,82 +1,9 @@
-/**
- * The API calls of the dashboard, calibration, coaching, tasks and administration pages, with
- * the shapes they read. Writes carry the session's CSRF token, read once from `/auth/me`; an
- * answer of 401 reloads the app, whose start-up check then shows the sign-in page.
- */
-import { ApiError, buildQueryString, fetchCurrentSession, isAbortError } from './client';
-import type { ErrorBody, ScorecardDefinition, UserRole } from './types';
+/** The API calls of the dashboard, calibration, coaching, tasks and administration pages, with the shapes they read. */
+import { buildQueryString, request } from './client';
+import type { ScorecardDefinition, UserRole } from './types';
 
-const API_BASE = '/api/v1';
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-let csrfToken: Promise<string> | null = null;
-
-// The token belongs to the session, so one look-up serves every write of the page's life.
-function currentCsrfToken(): Promise<string> {
-  csrfToken ??= fetchCurrentSession().then(
-    (session) => session.csrf_token,
-    (error: unknown) => {
-      csrfToken = null;
-      throw error;
-    },
-  );
-  return csrfToken;
-}
-
-interface CallOptions {
-  body?: unknown;
-  /** A body sent as it is (JSON Lines, say) with this content type. */
-  raw?: { text: string; type: string };
-  signal?: AbortSignal | undefined;
-  /** Statuses that answer with a body worth reading rather than an error (207 of an import). */
-  accept?: readonly number[];
-}
-
-async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  let body: string | null = null;
-  if (options.raw) {
-    headers['content-type'] = options.raw.type;
-    body = options.raw.text;
-  } else if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  if (!SAFE_METHODS.has(method)) headers['x-csrf-token'] = await currentCsrfToken();
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body,
-      signal: options.signal ?? null,
-    });
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw new ApiError(0, 'network', 'Cannot reach the Kvalita server. Check your connection and try again.');
-  }
-  if (response.status === 401) {
-    window.location.reload();
-    throw new ApiError(401, 'unauthorized', 'Your session has ended; sign in again.');
-  }
-  if (!response.ok && !options.accept?.includes(response.status)) {
-    let error: Partial<ErrorBody> = {};
-    try {
-      error = (await response.json()) as Partial<ErrorBody>;
-    } catch {
-      // Not JSON: the status alone has to do.
-    }
-    throw new ApiError(
-      response.status,
-      typeof error.error === 'string' ? error.error : `http_${response.status}`,
-      typeof error.message === 'string' ? error.message : response.statusText || `HTTP ${response.status}`,
-      Array.isArray(error.details) ? error.details : [],
-    );
-  }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
+/** Calls the API; the one client (session cookie, CSRF token, errors) serves these pages too. */
+export const call = request;
 
 const id = (value: number) => encodeURIComponent(String(value));
 

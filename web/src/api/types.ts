@@ -296,7 +296,14 @@ export interface ReviewDetail extends Review {
     score: number | null;
   }>;
   definition: import('../../../src/domain/scorecard').ScorecardDefinition;
-  disputes: Array<{ id: number; status: string; reason: string; decision_comment: string | null }>;
+  disputes: Array<{
+    id: number;
+    status: string;
+    reason: string;
+    /** Keys of the disputed categories; empty for the whole review. */
+    categories: string[];
+    decision_comment: string | null;
+  }>;
 }
 
 /** One line of the review list (`GET /reviews`). */

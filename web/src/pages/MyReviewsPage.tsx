@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, acknowledgeReview, disputeReview, getReview, listReviews } from '../api/client';
+import { DisputeRuling } from '../components/DisputeRuling';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDateTime, formatNumber, formatPercent } from '../lib/format';
 import { Link } from '../lib/router';
+import { useCurrentUser } from '../lib/session';
 import { useApiData } from '../lib/useApiData';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
@@ -54,12 +56,14 @@ export function ReviewDetailPage({ reviewId }: { reviewId: number }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const { t } = useTranslation('reviews');
+  const me = useCurrentUser();
   useDocumentTitle(t('detail.documentTitle', { id: reviewId }));
   const data = review.data;
   if (review.error) return <ErrorNotice error={review.error} onRetry={review.reload} />;
   if (!data) return <p className="muted">{t('common:loading')}</p>;
   const names = new Map(data.definition.categories.map((c) => [c.key, c.name]));
   const openDispute = data.disputes.find((d) => d.status === 'open');
+  const rules = me.role === 'admin' || me.role === 'manager';
 
   const act = async (action: () => Promise<unknown>, done: string) => {
     setError(null);
@@ -119,6 +123,17 @@ export function ReviewDetailPage({ reviewId }: { reviewId: number }) {
           ) : null}
         </p>
       ))}
+      {openDispute && rules ? (
+        <DisputeRuling
+          key={openDispute.id}
+          review={data}
+          dispute={openDispute}
+          onDecided={() => {
+            setMessage(t('ruling.done'));
+            review.reload();
+          }}
+        />
+      ) : null}
       {message ? (
         <p className="notice" role="status">
           {message}
@@ -126,7 +141,7 @@ export function ReviewDetailPage({ reviewId }: { reviewId: number }) {
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
-        {data.acknowledged_at === null ? (
+        {data.acknowledged_at === null && me.role === 'agent' ? (
           <button
             type="button"
             className="button"
@@ -136,7 +151,7 @@ export function ReviewDetailPage({ reviewId }: { reviewId: number }) {
             {t('detail.acknowledge')}
           </button>
         ) : null}
-        {openDispute ? null : (
+        {openDispute || me.role !== 'agent' ? null : (
           <>
             <label className="inline-form">
               <span>{t('detail.disputeReason')}</span>
