@@ -72,6 +72,18 @@ describe('Goals', () => {
     assert.equal(bucketDays('hour', '9'), undefined);
   });
 
+  it('refuses a target the metric can never take, and accepts the edges', () => {
+    const fieldsOf = (metric: string, target: number) =>
+      goalProblems({ metric, target }, METRIC_IDS).map((p) => p.field);
+    assert.deepEqual(fieldsOf('csat', 150), ['target']);
+    assert.deepEqual(fieldsOf('csat', 100), []);
+    assert.deepEqual(fieldsOf('nps', -100), []);
+    assert.deepEqual(fieldsOf('nps', -101), ['target']);
+    assert.deepEqual(fieldsOf('frt_median', -1), ['target']);
+    assert.deepEqual(fieldsOf('frt_median', 86_400), []);
+    assert.deepEqual(fieldsOf('complaint_rate', 250), []);
+  });
+
   it('names the field and reason of every problem of a goal', () => {
     const problems = goalProblems(
       {

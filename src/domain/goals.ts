@@ -47,6 +47,15 @@ const LOWER_IS_BETTER = new Set([
   'replies',
 ]);
 
+/** The values `metric` can take: percentages 0–100, NPS −100–100, per-thousand rates, times and means from 0. */
+export function targetRange(metric: string): { min: number; max: number } {
+  if (metric === 'nps') return { min: -100, max: 100 };
+  if (metric === 'complaint_rate') return { min: 0, max: 1000 };
+  if (/^(frt|art|aht)(_|$)/.test(metric) || ['asa', 'replies', 'csat_mean', 'ces'].includes(metric))
+    return { min: 0, max: Number.POSITIVE_INFINITY };
+  return { min: 0, max: 100 };
+}
+
 /** Whether a higher or a lower value of `metric` is better; undefined for a metric without one. */
 export function metricDirection(metric: string): MetricDirection | undefined {
   if (HIGHER_IS_BETTER.has(metric)) return 'higher';
@@ -239,6 +248,14 @@ export function goalProblems(
   }
   if (input.target !== undefined && !Number.isFinite(input.target)) {
     problems.push({ field: 'target', reason: 'not a number' });
+  } else if (input.target !== undefined && input.metric !== undefined) {
+    const range = targetRange(input.metric);
+    if (input.target < range.min || input.target > range.max) {
+      problems.push({
+        field: 'target',
+        reason: `${input.metric} lies between ${range.min} and ${range.max === Number.POSITIVE_INFINITY ? '∞' : range.max}; ${input.target} can never be reached or missed`,
+      });
+    }
   }
   if (input.valid_from !== undefined && !isDay(input.valid_from)) {
     problems.push({ field: 'valid_from', reason: `not a date (YYYY-MM-DD): "${input.valid_from}"` });

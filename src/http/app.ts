@@ -2,6 +2,7 @@
  * The HTTP server: the API under `/api/v1`, its OpenAPI document at `/api/docs`, and the web
  * app at `/`. Routes are thin; authentication and error mapping happen here once.
  */
+
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { Ajv } from 'ajv';
+import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { alertRoutes } from '../modules/alerts/alerts.routes.js';
 import { analyticsRoutes } from '../modules/analytics/analytics.routes.js';
@@ -27,6 +30,7 @@ import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { reviewRoutes } from '../modules/reviews/reviews.routes.js';
 import { scorecardRoutes } from '../modules/scorecards/scorecards.routes.js';
 import { taskRoutes } from '../modules/tasks/tasks.routes.js';
+import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { viewRoutes } from '../modules/views/views.routes.js';
 import { installAuthentication } from './auth.js';
@@ -57,6 +61,21 @@ export interface AppOptions {
   version?: string;
 }
 
+// Query strings, paths and headers arrive as text and are coerced to the schema's types; a JSON
+// body already has types, and coercing it would turn `null` into "" wherever a field may be a
+// string or null, so bodies are validated as sent.
+const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
+  addFormatsModule) as unknown as FormatsPlugin;
+
+function requestValidators(): { body: Ajv; text: Ajv } {
+  const make = (coerceTypes: false | 'array') => {
+    const ajv = new Ajv({ removeAdditional: false, useDefaults: true, coerceTypes, allErrors: true });
+    addFormats(ajv);
+    return ajv;
+  };
+  return { body: make(false), text: make('array') };
+}
+
 /** Builds the server; call `listen` or `inject` on the result. */
 export async function buildApp(services: AppServices, options: AppOptions = {}): Promise<FastifyInstance> {
   const version = options.version ?? '0.0.0';
@@ -64,8 +83,11 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
     logger: options.logger ? { level: process.env.KVALITA_LOG_LEVEL ?? 'info' } : false,
     bodyLimit: services.config.bodyLimit,
     trustProxy: process.env.KVALITA_TRUST_PROXY === '1',
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
+  const validators = requestValidators();
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? validators.body : validators.text).compile(schema),
+  );
   app.setErrorHandler(errorHandler);
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -106,6 +128,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
       installAuthentication(api, services.users);
       await healthRoutes(api, services, version);
       await userRoutes(api, services);
+      await teamRoutes(api, services);
       await conversationRoutes(api, services);
       await viewRoutes(api, services);
       await autoqaRoutes(api, services);

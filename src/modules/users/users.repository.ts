@@ -1,6 +1,6 @@
 /** SQL for users, sessions and API tokens. */
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { DB, UsersTable } from '../../db/schema.js';
 
 /** A user row joined with the agent it is linked to. */
 export interface UserRecord {
@@ -12,6 +12,18 @@ export interface UserRecord {
   agent_id: number | null;
   agent_external_id: string | null;
   disabled: number;
+}
+
+/** An API token as stored, with its owner's e-mail; never the hash. */
+export interface TokenRecord {
+  id: number;
+  user_id: number;
+  owner_email: string;
+  name: string;
+  prefix: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
 }
 
 /** Reads and writes users, sessions and tokens. */
@@ -135,5 +147,86 @@ export class UsersRepository {
 
   async touchToken(id: number, now: number): Promise<void> {
     await this.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+  }
+
+  /** Changes a user's columns. */
+  async update(id: number, changes: Updateable<UsersTable>): Promise<void> {
+    await this.db.updateTable('users').set(changes).where('id', '=', id).execute();
+  }
+
+  /**
+   * Runs `work` in a transaction that holds every active administrator's row, so two requests
+   * demoting or disabling the last two administrators at once cannot both see the other one
+   * still active: the second waits for the first and then counts again.
+   */
+  async withAdminsLocked<T>(work: (repository: UsersRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx: Transaction<DB>) => {
+      // A no-op update takes the row locks on PostgreSQL and the write lock on SQLite, both
+      // without dialect-specific SQL (SQLite has no SELECT … FOR UPDATE).
+      await trx
+        .updateTable('users')
+        .set((eb) => ({ role: eb.ref('role') }))
+        .where('role', '=', 'admin')
+        .where('disabled', '=', 0)
+        .execute();
+      return work(new UsersRepository(trx));
+    });
+  }
+
+  /** How many enabled administrators there are, leaving out `exceptId`. */
+  async countActiveAdmins(exceptId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'admin')
+      .where('disabled', '=', 0)
+      .where('id', '<>', exceptId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Ends every session of a user but the one whose hash is `keepTokenHash`. */
+  async deleteSessionsOf(userId: number, keepTokenHash?: string): Promise<void> {
+    let query = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepTokenHash !== undefined) query = query.where('token_hash', '<>', keepTokenHash);
+    await query.execute();
+  }
+
+  /** API tokens, newest first: of one user, or of everybody when `userId` is undefined. */
+  listTokens(userId: number | undefined): Promise<TokenRecord[]> {
+    let query = this.selectTokens();
+    if (userId !== undefined) query = query.where('api_tokens.user_id', '=', userId);
+    return query.orderBy('api_tokens.created_at', 'desc').orderBy('api_tokens.id', 'desc').execute();
+  }
+
+  /** One API token, or undefined. */
+  findToken(id: number): Promise<TokenRecord | undefined> {
+    return this.selectTokens().where('api_tokens.id', '=', id).executeTakeFirst();
+  }
+
+  /** Marks a token revoked unless it already is, so the first revocation time stays. */
+  async revokeToken(id: number, now: number): Promise<void> {
+    await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
+  private selectTokens() {
+    return this.db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .select([
+        'api_tokens.id',
+        'api_tokens.user_id',
+        'users.email as owner_email',
+        'api_tokens.name',
+        'api_tokens.prefix',
+        'api_tokens.created_at',
+        'api_tokens.last_used_at',
+        'api_tokens.revoked_at',
+      ]);
   }
 }

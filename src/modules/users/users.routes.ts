@@ -7,12 +7,33 @@ import type { AppServices } from '../../http/services.js';
 import {
   CreateTokenBodySchema,
   CreateUserBodySchema,
+  ListTokensQuerySchema,
   LoginBodySchema,
   SessionResponseSchema,
+  SetPasswordBodySchema,
+  SetPasswordResponseSchema,
   TokenResponseSchema,
+  TokenSchema,
+  UpdateUserBodySchema,
   UserSchema,
 } from './users.schema.js';
 import { publicUser, UserInputError } from './users.service.js';
+
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** Runs `work`, answering a refused field as 400 `validation` with the field under `body.`. */
+async function asValidation<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UserInputError) {
+      throw new HttpError(400, 'validation', error.message, [
+        { field: `body.${error.field}`, reason: error.message },
+      ]);
+    }
+    throw error;
+  }
+}
 
 /** Registers the routes of users and authentication. */
 export async function userRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
@@ -78,9 +99,13 @@ export async function userRoutes(app: FastifyInstance, services: AppServices): P
     '/users',
     {
       preHandler: allow('admin'),
-      schema: { summary: 'All users', tags: ['users'], response: { 200: Type.Array(UserSchema) } },
+      schema: {
+        summary: 'All users, disabled ones included',
+        tags: ['users'],
+        response: { 200: Type.Array(UserSchema) },
+      },
     },
-    async () => (await users.listUsers()).map(publicUser),
+    async () => (await users.listAccounts()).map(publicUser),
   );
 
   app.post(
@@ -104,17 +129,67 @@ export async function userRoutes(app: FastifyInstance, services: AppServices): P
         password?: string;
         agent_id?: string;
       };
-      try {
-        const created = await users.createUser({ ...body, agentExternalId: body.agent_id });
-        return reply.status(201).send({ user: publicUser(created.user), password: created.password });
-      } catch (error) {
-        if (error instanceof UserInputError) {
-          throw new HttpError(400, 'validation', error.message, [
-            { field: `body.${error.field}`, reason: error.message },
-          ]);
-        }
-        throw error;
-      }
+      const created = await asValidation(() => users.createUser({ ...body, agentExternalId: body.agent_id }));
+      return reply.status(201).send({ user: publicUser(created.user), password: created.password });
+    },
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      preHandler: allow('admin'),
+      schema: {
+        summary:
+          'Change a user: name, role, agent link, disabled. One enabled administrator always remains (409); disabling ends the sessions and refuses the API tokens until enabled again',
+        tags: ['users'],
+        params: IdParams,
+        body: UpdateUserBodySchema,
+        response: { 200: UserSchema },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: number };
+      const body = request.body as {
+        name?: string;
+        role?: string;
+        agent_id?: string | null;
+        disabled?: boolean;
+      };
+      const updated = await asValidation(() =>
+        users.updateUser(id, {
+          name: body.name,
+          role: body.role,
+          agentExternalId: body.agent_id,
+          disabled: body.disabled,
+        }),
+      );
+      return publicUser(updated);
+    },
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      preHandler: allow('admin'),
+      // No body at all asks for a generated password, as `{}` does.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: {
+        summary:
+          "Set a user's password (generated and returned once when none is given); ends that user's sessions",
+        tags: ['users'],
+        params: IdParams,
+        body: SetPasswordBodySchema,
+        response: { 200: SetPasswordResponseSchema },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: number };
+      const body = (request.body ?? {}) as { password?: string };
+      // Changing one's own password keeps the session it was changed from.
+      const keep = id === principalOf(request).id ? request.cookies[SESSION_COOKIE] : undefined;
+      return { password: await asValidation(() => users.setPassword(id, body.password, keep)) };
     },
   );
 
@@ -131,6 +206,38 @@ export async function userRoutes(app: FastifyInstance, services: AppServices): P
     async (request, reply) => {
       const { name } = request.body as { name: string };
       return reply.status(201).send(await users.createApiToken(principalOf(request).id, name));
+    },
+  );
+
+  app.get(
+    '/tokens',
+    {
+      schema: {
+        summary: "Your API tokens, newest first (admins: everybody's with all=true); never the secret",
+        tags: ['auth'],
+        querystring: ListTokensQuerySchema,
+        response: { 200: Type.Array(TokenSchema) },
+      },
+    },
+    async (request) => {
+      const { all } = request.query as { all?: boolean };
+      return users.listTokens(principalOf(request), all === true);
+    },
+  );
+
+  app.delete(
+    '/tokens/:id',
+    {
+      schema: {
+        summary: "Revoke an API token (your own; admins: anybody's); revoking again changes nothing",
+        tags: ['auth'],
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await users.revokeToken(principalOf(request), (request.params as { id: number }).id);
+      return reply.status(204).send();
     },
   );
 }

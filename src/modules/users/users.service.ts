@@ -2,9 +2,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { conflictError, forbiddenError, notFoundError } from '../common/service-errors.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
-import { type UserRecord, UsersRepository } from './users.repository.js';
-import { type PublicUser, ROLES, type Role } from './users.schema.js';
+import { type TokenRecord, type UserRecord, UsersRepository } from './users.repository.js';
+import { type PublicUser, ROLES, type Role, type TokenView } from './users.schema.js';
 
 /** A signed-in user as the rest of the application sees it. */
 export interface Principal {
@@ -17,7 +18,21 @@ export interface Principal {
   agentExternalId: string | null;
 }
 
-/** Raised when a user cannot be created as asked. */
+/** A user as the administration sees it, disabled ones included. */
+export interface UserAccount extends Principal {
+  disabled: boolean;
+}
+
+/** What `PATCH /users/:id` may change; absent fields stay. */
+export interface UserChanges {
+  name?: string | undefined;
+  role?: string | undefined;
+  /** The agent id in the source system; null unlinks the user from their agent. */
+  agentExternalId?: string | null | undefined;
+  disabled?: boolean | undefined;
+}
+
+/** Raised when a user cannot be created or changed as asked. */
 export class UserInputError extends Error {
   constructor(
     readonly field: string,
@@ -44,14 +59,34 @@ function toPrincipal(record: UserRecord): Principal {
   };
 }
 
-/** The user as the API shows it. */
-export function publicUser(principal: Principal): PublicUser {
+function toAccount(record: UserRecord): UserAccount {
+  return { ...toPrincipal(record), disabled: record.disabled !== 0 };
+}
+
+const iso = (at: number | null) => (at === null ? null : new Date(Number(at)).toISOString());
+
+function toTokenView(record: TokenRecord): TokenView {
   return {
-    id: principal.id,
-    email: principal.email,
-    name: principal.name,
-    role: principal.role,
-    agent_id: principal.agentExternalId,
+    id: Number(record.id),
+    name: record.name,
+    prefix: record.prefix,
+    created_at: new Date(Number(record.created_at)).toISOString(),
+    last_used_at: iso(record.last_used_at),
+    revoked_at: iso(record.revoked_at),
+    user_id: Number(record.user_id),
+    owner_email: record.owner_email,
+  };
+}
+
+/** The user as the API shows it; a signed-in principal is never disabled. */
+export function publicUser(user: Principal & { disabled?: boolean }): PublicUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    agent_id: user.agentExternalId,
+    disabled: user.disabled ?? false,
   };
 }
 
@@ -102,18 +137,96 @@ export class UsersService {
     return { user: toPrincipal(record), password: generated };
   }
 
-  /** Sets a new password; returns it when generated. */
+  /** Sets a new password and ends the user's sessions; returns the password. */
   async resetPassword(email: string, password?: string): Promise<string> {
     const record = await this.repository.findByEmail(email.trim().toLowerCase());
     if (!record) throw new UserInputError('email', `no such user: "${email}"`);
     const next = password ?? generatePassword();
     await this.repository.setPassword(record.id, await hashPassword(next));
+    await this.repository.deleteSessionsOf(record.id);
     return next;
+  }
+
+  /**
+   * Sets a user's password (generated when none is given, and then returned once) and ends
+   * their sessions, except `keepSessionToken`: an administrator changing their own password
+   * stays signed in where they did it.
+   */
+  async setPassword(id: number, password?: string, keepSessionToken?: string): Promise<string | null> {
+    if (password !== undefined && password.length < 10) {
+      throw new UserInputError('password', 'must be at least 10 characters');
+    }
+    const record = await this.repository.findById(id);
+    if (!record) throw notFoundError(`user ${id}`);
+    const generated = password === undefined ? generatePassword() : null;
+    await this.repository.setPassword(id, await hashPassword(password ?? (generated as string)));
+    await this.repository.deleteSessionsOf(
+      id,
+      keepSessionToken === undefined ? undefined : sha256(keepSessionToken),
+    );
+    return generated;
   }
 
   /** All users. */
   async listUsers(): Promise<Principal[]> {
     return (await this.repository.list()).map(toPrincipal);
+  }
+
+  /** All users with whether each is disabled, for the administration. */
+  async listAccounts(): Promise<UserAccount[]> {
+    return (await this.repository.list()).map(toAccount);
+  }
+
+  /**
+   * Changes a user's name, role, agent link or whether they are disabled. At least one enabled
+   * administrator always remains; disabling ends the user's sessions at once, and their API
+   * tokens are refused while disabled but kept, so enabling the user again restores them.
+   */
+  async updateUser(id: number, changes: UserChanges): Promise<UserAccount> {
+    const name = changes.name?.trim();
+    if (name !== undefined && name === '') throw new UserInputError('name', 'must not be empty');
+    if (changes.role !== undefined && !(ROLES as readonly string[]).includes(changes.role)) {
+      throw new UserInputError('role', `must be one of ${ROLES.join(', ')}, not "${changes.role}"`);
+    }
+    const agentExternalId =
+      typeof changes.agentExternalId === 'string' ? changes.agentExternalId.trim() : changes.agentExternalId;
+    if (agentExternalId === '') throw new UserInputError('agent_id', 'must not be empty; null unlinks');
+    const updated = await this.repository.withAdminsLocked(async (repository) => {
+      const record = await repository.findById(id);
+      if (!record) throw notFoundError(`user ${id}`);
+      const role = changes.role ?? record.role;
+      const disabled = changes.disabled ?? record.disabled !== 0;
+      const linkedAgent = agentExternalId === undefined ? record.agent_external_id : agentExternalId;
+      if (role === 'agent' && !linkedAgent) {
+        throw new UserInputError(
+          changes.role === undefined ? 'agent_id' : 'role',
+          'the agent role needs agent_id (the agent id in the source system)',
+        );
+      }
+      const wasActiveAdmin = record.role === 'admin' && record.disabled === 0;
+      if (
+        wasActiveAdmin &&
+        (role !== 'admin' || disabled) &&
+        (await repository.countActiveAdmins(id)) === 0
+      ) {
+        throw conflictError(
+          'last_admin',
+          `${record.email} is the only active administrator; make another user an administrator first`,
+        );
+      }
+      await repository.update(id, {
+        ...(name === undefined ? {} : { name }),
+        role,
+        disabled: disabled ? 1 : 0,
+        ...(agentExternalId === undefined
+          ? {}
+          : { agent_id: agentExternalId === null ? null : await repository.ensureAgent(agentExternalId) }),
+      });
+      if (disabled && record.disabled === 0) await repository.deleteSessionsOf(id);
+      return repository.findById(id);
+    });
+    if (!updated) throw notFoundError(`user ${id}`);
+    return toAccount(updated);
   }
 
   /** How many users exist. */
@@ -192,5 +305,23 @@ export class UsersService {
     if (row.last_used_at === null || now - row.last_used_at > 60_000)
       await this.repository.touchToken(row.id, now);
     return toPrincipal(record);
+  }
+
+  /** API tokens, newest first: the caller's own, or everybody's for an administrator asking for all. */
+  async listTokens(caller: Principal, all = false): Promise<TokenView[]> {
+    if (all && caller.role !== 'admin') throw forbiddenError("only administrators see other users' tokens");
+    return (await this.repository.listTokens(all ? undefined : caller.id)).map(toTokenView);
+  }
+
+  /**
+   * Revokes an API token: one's own, or anybody's for an administrator. Another user's token is
+   * not found for everybody else. Revoking a revoked token changes nothing.
+   */
+  async revokeToken(caller: Principal, id: number): Promise<void> {
+    const token = await this.repository.findToken(id);
+    if (!token || (caller.role !== 'admin' && Number(token.user_id) !== caller.id)) {
+      throw notFoundError(`API token ${id}`);
+    }
+    await this.repository.revokeToken(id, Date.now());
   }
 }

@@ -1,21 +1,22 @@
 /**
  * Administration: users and roles, teams, personal API tokens, AutoQA settings, the scorecard
- * editor and the import of conversations. Each section shows to the roles its API allows.
+ * editor, goals and the import of conversations. Each section shows to the roles its API allows.
  */
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, getMetrics } from '../api/client';
-import { createToken, createUser, type IngestResult, ingestJsonLines, listUsers } from '../api/pages';
-import { USER_ROLES, type UserRole } from '../api/types';
-import { ErrorNotice } from '../components/ErrorNotice';
+import type { ApiError } from '../api/client';
+import { type IngestResult, ingestJsonLines } from '../api/pages';
 import { FieldErrors } from '../components/FieldErrors';
 import { useLocaleFormat } from '../components/localeFormat';
 import { Link, Redirect } from '../lib/router';
 import { useCurrentUser } from '../lib/session';
-import { useApiData } from '../lib/useApiData';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { AdminAutoQaPage } from './AdminAutoQaPage';
+import { AdminGoalsSection } from './AdminGoalsSection';
 import { AdminScorecardPage } from './AdminScorecardPage';
+import { AdminTeamsSection } from './AdminTeamsSection';
+import { AdminTokensSection } from './AdminTokensSection';
+import { AdminUsersSection } from './AdminUsersSection';
 import './pages-extra.css';
 
 /** The sections of the administration and the roles each is for. */
@@ -25,286 +26,12 @@ const SECTIONS: ReadonlyArray<{ id: string; roles: readonly string[] }> = [
   { id: 'tokens', roles: ['admin', 'manager', 'lead', 'reviewer', 'agent', 'viewer'] },
   { id: 'autoqa', roles: ['admin', 'manager'] },
   { id: 'scorecards', roles: ['admin', 'manager'] },
+  { id: 'goals', roles: ['admin', 'manager'] },
   { id: 'import', roles: ['admin', 'manager'] },
 ];
 
 /** Lines sent per request: well under the API's 5,000 items and its body limit. */
 const IMPORT_BATCH_LINES = 1000;
-
-function UsersSection() {
-  const { t } = useTranslation('admin');
-  const users = useApiData('admin-users', (signal) => listUsers(signal));
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<UserRole>('reviewer');
-  const [password, setPassword] = useState('');
-  const [agentId, setAgentId] = useState('');
-  const [created, setCreated] = useState<{ email: string; password: string | null } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setCreated(null);
-    try {
-      const answer = await createUser({
-        email: email.trim(),
-        role,
-        ...(name.trim() ? { name: name.trim() } : {}),
-        ...(password ? { password } : {}),
-        ...(agentId.trim() ? { agent_id: agentId.trim() } : {}),
-      });
-      setCreated({ email: answer.user.email, password: answer.password });
-      setEmail('');
-      setName('');
-      setPassword('');
-      setAgentId('');
-      users.reload();
-    } catch (caught) {
-      setError(caught as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="stack">
-      <form className="panel stack" onSubmit={(e) => void submit(e)} data-testid="user-form">
-        <h2>{t('users.create')}</h2>
-        <div className="form-grid">
-          <label className="field">
-            <span className="field__label">{t('users.email')}</span>
-            <input
-              className="input"
-              type="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              data-testid="user-email"
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('users.name')}</span>
-            <input
-              className="input"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              data-testid="user-name"
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('users.role')}</span>
-            <select
-              className="input"
-              value={role}
-              onChange={(e) => setRole(e.target.value as UserRole)}
-              data-testid="user-role"
-            >
-              {USER_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('users.password')}</span>
-            <input
-              className="input"
-              type="password"
-              minLength={10}
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
-          {role === 'agent' ? (
-            <label className="field">
-              <span className="field__label">{t('users.agentId')}</span>
-              <input className="input" value={agentId} onChange={(e) => setAgentId(e.target.value)} />
-            </label>
-          ) : null}
-        </div>
-        <p className="muted-small">{t('users.passwordHint')}</p>
-        {error ? <FieldErrors error={error} /> : null}
-        {created ? (
-          <div className="notice" role="status" data-testid="user-created">
-            <p>{t('users.created', { email: created.email })}</p>
-            {created.password ? (
-              <>
-                <p>{t('users.generatedPassword')}</p>
-                <code className="secret" data-testid="user-password">
-                  {created.password}
-                </code>
-              </>
-            ) : null}
-          </div>
-        ) : null}
-        <div className="row-actions">
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="user-create">
-            {t('users.submit')}
-          </button>
-        </div>
-      </form>
-      {users.error ? (
-        <ErrorNotice error={users.error} onRetry={users.reload} retryLabel={t('retry')} />
-      ) : null}
-      <div className="table-scroll">
-        <table className="data-table" data-testid="users-table">
-          <caption className="sr-only">{t('users.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.name')}</th>
-              <th scope="col">{t('users.email')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('users.agentId')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(users.data ?? []).map((user) => (
-              <tr key={user.id} data-testid="user-row">
-                <td>{user.name}</td>
-                <td>{user.email}</td>
-                <td>{t(`role.${user.role}`)}</td>
-                <td>{user.agent_id ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
-}
-
-function TeamsSection() {
-  const { t } = useTranslation('admin');
-  const format = useLocaleFormat();
-  const teams = useApiData('admin-teams', (signal) =>
-    getMetrics({ metrics: 'resolution_rate,iqs', by: 'team' }, signal),
-  );
-  return (
-    <div className="stack">
-      <p className="muted">{t('teams.hint')}</p>
-      {teams.error ? (
-        <ErrorNotice error={teams.error} onRetry={teams.reload} retryLabel={t('retry')} />
-      ) : null}
-      <div className="table-scroll">
-        <table className="data-table" data-testid="teams-table">
-          <caption className="sr-only">{t('teams.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('teams.team')}</th>
-              <th scope="col" className="numeric">
-                {t('teams.conversations')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('teams.iqs')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(teams.data ?? []).map((row) => {
-              const team = typeof row.team === 'string' ? row.team : '';
-              return (
-                <tr key={team} data-testid="team-row">
-                  <th scope="row">{team || t('teams.none')}</th>
-                  <td className="numeric">
-                    {team ? (
-                      <Link to={`/conversations?team=${encodeURIComponent(team)}`}>
-                        {format.number(Number(row.resolution_rate_n ?? 0), 0)}
-                      </Link>
-                    ) : (
-                      format.number(Number(row.resolution_rate_n ?? 0), 0)
-                    )}
-                  </td>
-                  <td className="numeric">{typeof row.iqs === 'number' ? format.percent(row.iqs) : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
-}
-
-function TokensSection() {
-  const { t } = useTranslation('admin');
-  const [name, setName] = useState('');
-  const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
-  const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setCopied(false);
-    try {
-      const created = await createToken(name.trim());
-      setSecret({ name: created.name, token: created.token });
-      setName('');
-    } catch (caught) {
-      setError(caught as ApiError);
-    }
-  };
-  const copy = async () => {
-    if (!secret) return;
-    try {
-      await navigator.clipboard.writeText(secret.token);
-      setCopied(true);
-    } catch {
-      // Without clipboard access the user selects the text by hand.
-    }
-  };
-  return (
-    <div className="stack">
-      <form className="panel stack" onSubmit={(e) => void submit(e)} data-testid="token-form">
-        <h2>{t('tokens.create')}</h2>
-        <p className="muted-small">{t('tokens.hint')}</p>
-        <label className="field">
-          <span className="field__label">{t('tokens.name')}</span>
-          <input
-            className="input"
-            required
-            maxLength={100}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="token-name"
-          />
-        </label>
-        {error ? <FieldErrors error={error} /> : null}
-        <div className="row-actions">
-          <button type="submit" className="button button--primary" data-testid="token-create">
-            {t('tokens.submit')}
-          </button>
-        </div>
-      </form>
-      {secret ? (
-        <div className="panel stack stack--tight" role="status" data-testid="token-created">
-          <p>
-            <strong>{t('tokens.onceTitle', { name: secret.name })}</strong>
-          </p>
-          <p>{t('tokens.once')}</p>
-          <code className="secret" data-testid="token-secret">
-            {secret.token}
-          </code>
-          <div className="row-actions">
-            <button type="button" className="button" onClick={() => void copy()}>
-              {copied ? t('tokens.copied') : t('tokens.copy')}
-            </button>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => setSecret(null)}
-              data-testid="token-dismiss"
-            >
-              {t('tokens.dismiss')}
-            </button>
-          </div>
-        </div>
-      ) : null}
-    </div>
-  );
-}
 
 /** JSON Lines of a file's text: JSON Lines as they are; a JSON array one item per line. */
 export function jsonLinesOf(text: string): { lines: string[]; itemsAreArray: boolean } {
@@ -476,19 +203,22 @@ export function AdminPage({ section }: { section: string | undefined }) {
   let body: ReactNode;
   switch (current?.id) {
     case 'users':
-      body = <UsersSection />;
+      body = <AdminUsersSection />;
       break;
     case 'teams':
-      body = <TeamsSection />;
+      body = <AdminTeamsSection />;
       break;
     case 'tokens':
-      body = <TokensSection />;
+      body = <AdminTokensSection />;
       break;
     case 'autoqa':
       body = <AdminAutoQaPage />;
       break;
     case 'scorecards':
       body = <AdminScorecardPage />;
+      break;
+    case 'goals':
+      body = <AdminGoalsSection />;
       break;
     case 'import':
       body = <ImportSection />;
