@@ -33,6 +33,19 @@ const CoachingSessionPage = lazy(() =>
 );
 const TasksPage = lazy(() => import('./pages/TasksPage').then((m) => ({ default: m.TasksPage })));
 const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })));
+// The complaint list, topics (with the chart library), corrective actions and candidates too.
+const ComplaintListPage = lazy(() =>
+  import('./pages/ComplaintListPage').then((m) => ({ default: m.ComplaintListPage })),
+);
+const ComplaintTopicsPage = lazy(() =>
+  import('./pages/ComplaintTopicsPage').then((m) => ({ default: m.ComplaintTopicsPage })),
+);
+const CorrectiveActionsPage = lazy(() =>
+  import('./pages/CorrectiveActionsPage').then((m) => ({ default: m.CorrectiveActionsPage })),
+);
+const ComplaintCandidatesPage = lazy(() =>
+  import('./pages/ComplaintCandidatesPage').then((m) => ({ default: m.ComplaintCandidatesPage })),
+);
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="empty-state">…</p>}>{children}</Suspense>;
@@ -68,6 +81,39 @@ const ROUTES: readonly Route[] = [
     ),
   },
   { pattern: '/complaints', render: () => <ComplaintsPage /> },
+  // Before `/complaints/:id`, which would answer these paths with "not found".
+  {
+    pattern: '/complaints/list',
+    render: () => (
+      <Lazy>
+        <ComplaintListPage />
+      </Lazy>
+    ),
+  },
+  {
+    pattern: '/complaints/topics',
+    render: () => (
+      <Lazy>
+        <ComplaintTopicsPage />
+      </Lazy>
+    ),
+  },
+  {
+    pattern: '/complaints/actions',
+    render: () => (
+      <Lazy>
+        <CorrectiveActionsPage />
+      </Lazy>
+    ),
+  },
+  {
+    pattern: '/complaints/candidates',
+    render: () => (
+      <Lazy>
+        <ComplaintCandidatesPage />
+      </Lazy>
+    ),
+  },
   {
     pattern: '/calibration',
     render: () => (

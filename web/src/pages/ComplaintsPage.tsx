@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { listComplaints } from '../api/client';
 import type { Complaint, ComplaintStatus } from '../api/types';
+import { ComplaintTabs } from '../components/ComplaintTabs';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { Link, useLocation } from '../lib/router';
@@ -74,6 +75,7 @@ export function ComplaintsPage() {
 
   return (
     <div className="complaints-page" data-testid="complaints-page">
+      <ComplaintTabs />
       <h1 className="page-title">{t('title')}</h1>
       <p>
         {overdueOnly ? (
