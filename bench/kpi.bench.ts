@@ -32,9 +32,9 @@ import {
   loadFactSettings,
 } from '../src/modules/analytics/facts.repository.js';
 import { RollupsService } from '../src/modules/analytics/rollups.service.js';
-import { generateDemoConversations } from '../src/modules/demo/demo.generator.js';
 import { importFiles } from '../src/modules/ingest/ingest.service.js';
 import { ScorecardsService } from '../src/modules/scorecards/scorecards.service.js';
+import { kpiDataset } from './dataset.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -46,8 +46,6 @@ const flag = (name: string) => {
 const count = Number(flag('--conversations') ?? process.env.BENCH_CONVERSATIONS ?? 1_000_000);
 const runs = Number(flag('--runs') ?? 20);
 const reuse = args.includes('--reuse') && fs.existsSync(path.join(root, '.bench/db-kpi/kvalita.sqlite'));
-const AGENTS = 500;
-const TEAMS = 25;
 const METRICS = [
   'csat',
   'nps',
@@ -66,39 +64,7 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 // 1. The data set: demo conversations re-assigned over 500 agents.
-const file = path.join(workDir, `kpi-${count}.jsonl`);
-if (!fs.existsSync(file)) {
-  const started = performance.now();
-  say(`generating ${count} conversations over ${AGENTS} agents to ${path.relative(root, file)} …`);
-  const out = fs.createWriteStream(`${file}.part`, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  let chunk = '';
-  let n = 0;
-  for (const conversation of generateDemoConversations({ seed: 11, count })) {
-    const record = conversation as unknown as Record<string, unknown>;
-    const original = record.agent as { id: string } | undefined;
-    if (original) {
-      // Each demo agent's work is shared by a group of agents, who keep its language and channels.
-      const agent = ((Number(original.id.replace(/\D/g, '')) - 1) * 17 + (n % 17)) % AGENTS;
-      record.agent = {
-        id: `b-${agent}`,
-        name: `Agent ${agent}`,
-        team: `Team ${Math.floor(agent / (AGENTS / TEAMS))}`,
-      };
-    }
-    chunk += `${JSON.stringify(record)}\n`;
-    n += 1;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-      chunk = '';
-    }
-  }
-  out.write(chunk);
-  await new Promise<void>((resolve, reject) =>
-    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-  );
-  fs.renameSync(`${file}.part`, file);
-  say(`  generated in ${seconds(performance.now() - started)}`);
-}
+const file = await kpiDataset(workDir, count, say);
 
 async function freshDatabase(name: string): Promise<Database> {
   const dataDir = path.join(workDir, name);

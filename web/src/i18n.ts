@@ -1,8 +1,9 @@
 /// <reference types="vite/client" />
 /**
- * The interface languages. Every `locales/<language>/<namespace>.json` is bundled and loaded at
- * start-up, so switching language never waits for the network and a new page's namespace needs
- * no registration here: adding its files is enough.
+ * The interface languages. Every `locales/<language>/<namespace>.json` is its own small chunk: the
+ * first page loads only English (the fallback) and the language in use, and switching language
+ * loads that language's files before the interface changes. A new page's namespace needs no
+ * registration here: adding its files is enough.
  */
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -66,13 +67,14 @@ export function initialLanguage(): Language {
   return storedLanguage() ?? languageFromPreferences(navigator.languages ?? [navigator.language]) ?? 'en';
 }
 
-/** Switches the interface to `language` and remembers the choice in this browser. */
-export function chooseLanguage(language: Language): Promise<unknown> {
+/** Switches the interface to `language` (loading its texts first) and remembers the choice in this browser. */
+export async function chooseLanguage(language: Language): Promise<unknown> {
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // Private windows may refuse storage; the language still applies to this page.
   }
+  await loadLanguage(language);
   return i18next.changeLanguage(language);
 }
 
@@ -82,27 +84,57 @@ export function currentLanguage(): Language {
   return isLanguage(language) ? language : 'en';
 }
 
-const resources = resourcesFromFiles(
-  import.meta.glob<{ default: unknown }>('./locales/*/*.json', { eager: true }),
+const loaders = import.meta.glob<{ default: unknown }>('./locales/*/*.json');
+
+/** Every namespace any language has, known without loading a file. */
+const NAMESPACES = [...new Set(Object.keys(loaders).map((file) => LOCALE_PATH.exec(file)?.[2] ?? ''))].filter(
+  Boolean,
 );
+
+const loaded = new Map<Language, Promise<void>>();
+
+// Loads every namespace of one language once; later calls share the first load.
+function loadLanguage(language: Language): Promise<void> {
+  let loading = loaded.get(language);
+  if (!loading) {
+    const files = Object.entries(loaders).filter(([file]) => LOCALE_PATH.exec(file)?.[1] === language);
+    loading = Promise.all(
+      files.map(async ([file, load]) => {
+        const resources = resourcesFromFiles({ [file]: await load() });
+        for (const [namespace, bundle] of Object.entries(resources[language] ?? {})) {
+          i18next.addResourceBundle(language, namespace, bundle, true, true);
+        }
+      }),
+    ).then(() => undefined);
+    loading.catch(() => loaded.delete(language));
+    loaded.set(language, loading);
+  }
+  return loading;
+}
 
 // Screen readers, hyphenation and the browser's own controls follow <html lang>.
 i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
-void i18next.use(initReactI18next).init({
-  resources,
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
-  ns: [...new Set(Object.values(resources).flatMap((namespaces) => Object.keys(namespaces)))],
-  defaultNS: 'common',
-  // Everything is bundled: initialise synchronously so the first render is already translated.
-  initAsync: false,
-  // React escapes what it renders; escaping here too would show entities.
-  interpolation: { escapeValue: false },
-  react: { useSuspense: false },
-});
+/** Starts the interface languages; resolves once the first render can be fully translated. */
+export async function startLanguages(): Promise<void> {
+  const language = initialLanguage();
+  await i18next.use(initReactI18next).init({
+    resources: {},
+    partialBundledLanguages: true,
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    ns: NAMESPACES,
+    defaultNS: 'common',
+    // React escapes what it renders; escaping here too would show entities.
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  });
+  await Promise.all([loadLanguage('en'), loadLanguage(language)]);
+  // Bundles added after init reach components through this event.
+  await i18next.changeLanguage(language);
+}
 
 export default i18next;

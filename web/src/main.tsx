@@ -2,8 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-// Initialises the interface languages before anything renders.
-import './i18n';
+import { startLanguages } from './i18n';
 import { SessionProvider } from './lib/session';
 import { applyTheme, storedTheme } from './lib/theme';
 import './styles.css';
@@ -12,10 +11,13 @@ const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
 applyTheme(storedTheme());
-createRoot(rootElement).render(
-  <StrictMode>
-    <SessionProvider>
-      <App />
-    </SessionProvider>
-  </StrictMode>,
-);
+// The first render waits for the texts of its language (two small requests), so no raw keys show.
+void startLanguages().finally(() => {
+  createRoot(rootElement).render(
+    <StrictMode>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </StrictMode>,
+  );
+});
