@@ -1,8 +1,13 @@
 /** The SQL of metric rollups: cells, members, the queue of changed conversations. */
+import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DialectOperations } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { SettingsRepository } from '../settings/settings.repository.js';
 import { FACT_COLUMNS, type FactRow } from './facts.repository.js';
+
+/** Setting: a token replaced whenever blocks change, so readers know when their copies are stale. */
+export const BLOCKS_GENERATION_SETTING = 'analytics.rollup_blocks_generation';
 
 /** The dimensions of a rollup cell; absent team, agent and language are 0, 0 and ''. */
 export interface CellDimensions {
@@ -92,6 +97,7 @@ export class RollupsRepository {
 
   /** Queues every stored conversation and forgets all cells and members (a rebuild). */
   async resetAll(): Promise<void> {
+    await this.markBlocksChanged();
     await this.db.deleteFrom('metric_rollups').execute();
     await this.db.deleteFrom('metric_blocks').execute();
     await this.db.deleteFrom('rollup_stale').execute();
@@ -288,6 +294,7 @@ export class RollupsRepository {
 
   /** Replaces the parts of a block (grain, period, level); no parts removes it. */
   async putBlock(grain: string, period: string, level: string, parts: ReadonlyMap<string, Uint8Array>) {
+    await this.markBlocksChanged();
     await this.db
       .deleteFrom('metric_blocks')
       .where('grain', '=', grain)
@@ -317,10 +324,10 @@ export class RollupsRepository {
   }
 
   /**
-   * The named parts of the blocks of one grain and level with periods from `first` to `last`,
-   * as arrays (period, part, data), in period order.
+   * Which parts of the blocks of one grain and level exist with periods from `first` to `last`,
+   * as arrays (period, part): the primary key alone, so no block data is read.
    */
-  async blockParts(
+  async blockIndex(
     dialect: DialectOperations,
     grain: string,
     level: string,
@@ -331,15 +338,43 @@ export class RollupsRepository {
     return dialect.rowArrays(
       this.db
         .selectFrom('metric_blocks')
-        .select(['period', 'part', 'data'])
+        .select(['period', 'part'])
         .where('grain', '=', grain)
         .where('level', '=', level)
         .where('part', 'in', [...parts])
         .where('period', '>=', first)
         .where('period', '<=', last)
-        .orderBy('period')
         .compile(),
     );
+  }
+
+  /** The data of the named parts of the named periods of one grain and level, as arrays (period, part, data). */
+  async blockData(
+    dialect: DialectOperations,
+    grain: string,
+    level: string,
+    periods: readonly string[],
+    parts: readonly string[],
+  ): Promise<unknown[][]> {
+    return dialect.rowArrays(
+      this.db
+        .selectFrom('metric_blocks')
+        .select(['period', 'part', 'data'])
+        .where('grain', '=', grain)
+        .where('level', '=', level)
+        .where('part', 'in', [...parts])
+        .where('period', 'in', [...periods])
+        .compile(),
+    );
+  }
+
+  /** A token that changes whenever any block is written or removed, in the same transaction. */
+  async blocksGeneration(): Promise<string> {
+    return (await new SettingsRepository(this.db).get(BLOCKS_GENERATION_SETTING)) ?? '';
+  }
+
+  private async markBlocksChanged(): Promise<void> {
+    await new SettingsRepository(this.db).put(BLOCKS_GENERATION_SETTING, randomUUID());
   }
 
   /** Every cell, for comparing a rebuild with incremental upkeep. */

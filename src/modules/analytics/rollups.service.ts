@@ -45,6 +45,7 @@ import {
 } from '../../domain/rollup-sums.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
 import { organisationTimeZone } from '../settings/time-zone.js';
+import { blockCacheOf } from './block-cache.js';
 import { type FactRow, type FactSettings, FactsRepository, loadFactSettings } from './facts.repository.js';
 import {
   type CellDimensions,
@@ -355,7 +356,6 @@ export class RollupsService {
     toResult: (block: BlockRef, cell: CellRef, sums: RollupSums) => T,
   ): Promise<T[]> {
     await this.refresh();
-    const repository = new RollupsRepository(this.database.kysely);
     const fieldNames = [...new Set(metrics.flatMap((m) => METRIC_FIELDS[m] ?? []))];
     const fields = fieldNames.map((name) => SUM_FIELDS.indexOf(name));
     const sketched = sketchesFor(metrics);
@@ -367,8 +367,7 @@ export class RollupsService {
     const agents = filters.agent_ids ? new Set(filters.agent_ids) : undefined;
     const decoder = new TextDecoder();
     for (const segment of segments) {
-      const rows = await repository.blockParts(
-        this.database.dialect,
+      const rows = await blockCacheOf(this.database).read(
         segment.grain,
         level,
         segment.first,
