@@ -171,16 +171,19 @@ interface SketchRun {
  * references to the cells' sorted runs and merged only when a quantile is read.
  */
 export class BlockAccumulator {
-  private values = new Float64Array(SUM_FIELDS.length * 8192);
+  private values: Float64Array;
   // Per duration, per group: no run, one run, or several (rare: a group spanning several cells).
   private readonly runs: Map<Sketched, Array<SketchRun | SketchRun[] | undefined>> = new Map();
   /** How many groups there are. */
   size = 0;
 
+  /** `expectedGroups`: room made at once, so a large answer does not copy its sums to grow. */
   constructor(
     private readonly fields: readonly number[],
     private readonly sketched: readonly Sketched[],
+    expectedGroups = 1024,
   ) {
+    this.values = new Float64Array(SUM_FIELDS.length * Math.max(1, expectedGroups));
     for (const kind of sketched) this.runs.set(kind, []);
   }
 

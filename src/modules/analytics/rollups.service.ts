@@ -360,12 +360,8 @@ export class RollupsService {
     const fields = fieldNames.map((name) => SUM_FIELDS.indexOf(name));
     const sketched = sketchesFor(metrics);
     const parts = ['dims', 'labels', ...fieldNames, ...sketched.map((kind: Sketched) => `sketch_${kind}`)];
-    const accumulator = new BlockAccumulator(fields, sketched);
-    const groups = new Map<string, number>();
-    const samples: Array<{ block: BlockRef; cell: CellRef }> = [];
-    const teams = filters.team_ids ? new Set(filters.team_ids) : undefined;
-    const agents = filters.agent_ids ? new Set(filters.agent_ids) : undefined;
-    const decoder = new TextDecoder();
+    const read: Array<{ segment: Segment; rows: unknown[][] }> = [];
+    let cellCount = 0;
     for (const segment of segments) {
       const rows = await blockCacheOf(this.database).read(
         segment.grain,
@@ -374,6 +370,18 @@ export class RollupsService {
         segment.last,
         parts,
       );
+      read.push({ segment, rows });
+      for (const row of rows)
+        if (row[1] === 'dims') cellCount += (row[2] as Uint8Array).byteLength / 8 / DIMS_WIDTH;
+    }
+    // There are never more groups than cells: sized once, the sums are never copied to grow.
+    const accumulator = new BlockAccumulator(fields, sketched, cellCount);
+    const groups = new Map<string, number>();
+    const samples: Array<{ block: BlockRef; cell: CellRef }> = [];
+    const teams = filters.team_ids ? new Set(filters.team_ids) : undefined;
+    const agents = filters.agent_ids ? new Set(filters.agent_ids) : undefined;
+    const decoder = new TextDecoder();
+    for (const { segment, rows } of read) {
       for (let r = 0; r < rows.length; ) {
         const period = (rows[r] as unknown[])[0] as string;
         const block: BlockRef = { grain: segment.grain, period };
