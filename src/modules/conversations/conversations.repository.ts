@@ -19,6 +19,8 @@ export interface ConversationFilter {
   hasFeedback?: boolean | undefined;
   complaint?: boolean | undefined;
   text?: string | undefined;
+  /** Whether the tag is on so many conversations that checking rows one by one is faster (see `tagIsDense`). */
+  denseTag?: boolean | undefined;
   /** Only conversations created within one of these spans (local hours and weekdays). */
   timeRanges?: readonly InstantRange[] | undefined;
   /** Only conversations handled by this agent (internal id); set for users with the agent role. */
@@ -111,13 +113,25 @@ export class ConversationsRepository {
     }
     if (filter.tag) {
       const tag = filter.tag;
-      q = q.where('c.id', 'in', (eb) =>
-        eb
-          .selectFrom('conversation_tags')
-          .innerJoin('tags', 'tags.id', 'conversation_tags.tag_id')
-          .select('conversation_tags.conversation_id')
-          .where('tags.name', '=', tag),
-      );
+      if (filter.denseTag) {
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('conversation_tags')
+              .innerJoin('tags', 'tags.id', 'conversation_tags.tag_id')
+              .select('conversation_tags.tag_id')
+              .whereRef('conversation_tags.conversation_id', '=', 'c.id')
+              .where('tags.name', '=', tag),
+          ),
+        );
+      } else {
+        q = q.where('c.id', 'in', (eb) =>
+          eb
+            .selectFrom('conversation_tags')
+            .innerJoin('tags', 'tags.id', 'conversation_tags.tag_id')
+            .select('conversation_tags.conversation_id')
+            .where('tags.name', '=', tag),
+        );
+      }
     }
     if (filter.hasFeedback !== undefined) q = q.where('c.has_feedback', '=', filter.hasFeedback ? 1 : 0);
     if (filter.complaint !== undefined) q = q.where('c.complaint', '=', filter.complaint ? 1 : 0);
@@ -153,6 +167,27 @@ export class ConversationsRepository {
     }
     const direction = options.descending ? 'desc' : 'asc';
     return q.orderBy('c.created_at', direction).orderBy('c.id', direction).limit(options.limit).execute();
+  }
+
+  /**
+   * Whether `tag` is on at least `cap` conversations. A page of the newest is then found fastest
+   * by walking conversations newest first and checking each; fewer are fastest collected first.
+   * Counting stops at `cap`, so this stays cheap.
+   */
+  async tagIsDense(tag: string, cap: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('conversation_tags')
+          .innerJoin('tags', 'tags.id', 'conversation_tags.tag_id')
+          .select('conversation_tags.conversation_id')
+          .where('tags.name', '=', tag)
+          .limit(cap)
+          .as('tagged'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n) >= cap;
   }
 
   /** The first and last creation instants of all conversations, or null when there are none. */

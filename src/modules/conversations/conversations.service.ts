@@ -27,6 +27,9 @@ export class ConversationQueryError extends Error {
   }
 }
 
+/** Conversations with a tag from which rows are checked one by one instead of collected first. */
+const DENSE_TAG = 20_000;
+
 /** Most spans an hour or weekday filter may expand to (about 13 years of single hours). */
 const MAX_TIME_RANGES = 5000;
 
@@ -155,7 +158,10 @@ export class ConversationsService {
     query: ConversationListQuery,
   ): Promise<{ items: ConversationSummary[]; next_cursor: string | null }> {
     const limit = query.limit ?? 50;
-    const filter = await this.timeRanges(query, this.filterFor(principal, query));
+    const ranged = await this.timeRanges(query, this.filterFor(principal, query));
+    const filter = ranged.tag
+      ? { ...ranged, denseTag: await this.repository.tagIsDense(ranged.tag, DENSE_TAG) }
+      : ranged;
     const rows = await this.repository.list(filter, {
       descending: (query.sort ?? '-created_at') === '-created_at',
       limit: limit + 1,
