@@ -483,6 +483,8 @@ export interface CorrectiveActionsTable {
   created_by: number | null;
   created_at: number;
   updated_at: number;
+  /** What was done and what came of it (empty until written). */
+  outcome: Generated<string>;
 }
 
 /** Complaints a corrective action answers. */

@@ -1,7 +1,8 @@
 /**
  * The complaints area in a real browser (the system's Chromium driven by Playwright) against a
- * real server on a temporary database of each kind: the register list with overdue entries first
- * and its CSV export, the topics' Pareto chart, corrective actions, and candidate decisions.
+ * real server on a temporary database of each kind: the register list ordered, filtered and paged
+ * by the server with overdue entries first, and its CSV export; the topics' Pareto chart and its
+ * links to the list; corrective actions with owners from the staff directory; candidate decisions.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -77,6 +78,8 @@ for (const kind of DATABASE_KINDS) {
     let context: BrowserContext;
     let page: Page;
     let token = '';
+    let managerId = 0;
+    let leadId = 0;
     const references: Record<string, string> = {};
 
     const api = async (method: string, route: string, body?: unknown) => {
@@ -112,6 +115,11 @@ for (const kind of DATABASE_KINDS) {
         name: 'Mara Manager',
       });
       token = (await users.createApiToken(manager.user.id, 'tests')).token;
+      managerId = manager.user.id;
+      leadId = (await users.createUser({ email: 'lena@example.com', role: 'lead', name: 'Lena Lead' })).user
+        .id;
+      const gone = await users.createUser({ email: 'gone@example.com', role: 'lead', name: 'Gone Lead' });
+      await users.updateUser(gone.user.id, { disabled: true });
       // Calendar hours, so whether an entry is late does not depend on the weekday the test runs.
       assert.equal((await api('PATCH', '/complaints/settings', { hoursMode: 'calendar' })).status, 200);
 
@@ -307,6 +315,38 @@ for (const kind of DATABASE_KINDS) {
         (n) => n === 6,
         'every row again',
       );
+
+      // Owners come from the staff directory: enabled users only.
+      const owners = await page.getByTestId('register-filter-owner').locator('option').allTextContents();
+      assert.ok(owners.includes('Mara Manager') && owners.includes('Lena Lead'), owners.join(', '));
+      assert.ok(!owners.includes('Gone Lead'), 'no disabled user');
+      await page.getByTestId('register-filter-owner').selectOption(String(managerId));
+      await page.waitForURL(new RegExp(`owner=${managerId}`));
+      await waitUntil(
+        () => rows.count(),
+        (n) => n === 1,
+        "the manager's entry",
+      );
+      assert.equal(await rows.first().getAttribute('data-reference'), references.late);
+      await page.getByTestId('register-filter-owner').selectOption('');
+
+      // Newest first, as the server orders it.
+      await page.getByTestId('register-sort').selectOption('-received');
+      await page.waitForURL(/sort=-received/);
+      const newest = (await api('GET', '/complaints?sort=-received')).body as Array<{ reference: string }>;
+      await waitUntil(
+        () => rows.evaluateAll((elements) => elements.map((row) => row.getAttribute('data-reference'))),
+        (shown) => JSON.stringify(shown) === JSON.stringify(newest.map((row) => row.reference)),
+        'the newest first',
+      );
+      assert.equal(await rows.last().getAttribute('data-reference'), references.late);
+      await page.getByTestId('register-sort').selectOption('due');
+      await page.waitForURL(/\/complaints\/list$/);
+      await waitUntil(
+        () => rows.first().getAttribute('data-reference'),
+        (reference) => reference === references.late,
+        'the overdue entry first again',
+      );
     });
 
     it('exports the listed rows to CSV, quoted, formulas defused', async () => {
@@ -386,11 +426,35 @@ for (const kind of DATABASE_KINDS) {
       );
       assert.match((await rows.first().getByTestId('topic-cumulative').textContent()) ?? '', /50[.,]0\s?%/);
 
-      // A topic leads to the list of the period, the topic named.
+      // A topic leads to the list of the period narrowed to that topic: as many rows as it counts.
+      const topic = shown[0]?.topic as string;
       await rows.first().getByTestId('topic-link').click();
       await page.waitForURL(/\/complaints\/list\?.*topic=/);
       await page.getByTestId('register-topic').waitFor();
       assert.match(page.url(), /kind=complaint/);
+      const listed = page.getByTestId('register-row');
+      await waitUntil(
+        () => page.getByTestId('register-count').getAttribute('data-count'),
+        (count) => count === '3',
+        'the topic count',
+      );
+      assert.equal(await listed.count(), 3);
+      const listedReferences = await listed.evaluateAll((elements) =>
+        elements.map((row) => row.getAttribute('data-reference')),
+      );
+      const ofTopic = (await api('GET', `/complaints?topic=${encodeURIComponent(topic)}`)).body as Array<{
+        reference: string;
+        topic: string;
+      }>;
+      assert.deepEqual([...listedReferences].sort(), ofTopic.map((row) => row.reference).sort());
+      assert.ok(ofTopic.every((row) => row.topic === topic));
+      // Removing the topic lists the whole period again.
+      await page.getByTestId('register-topic').getByRole('link').click();
+      await waitUntil(
+        () => listed.count(),
+        (n) => n === 6,
+        'every complaint of the period',
+      );
     });
 
     it('opens a corrective action for a topic, marks it overdue, changes its status and shows its effect', async () => {
@@ -404,12 +468,18 @@ for (const kind of DATABASE_KINDS) {
       await page.locator(`[data-testid="action-topic"][value="${crashTopic}"]`).check();
       await page.getByTestId('action-complaints').fill(`${references.late}, ${references.crash2}`);
       await page.getByTestId('action-due').fill(localDay(new Date(Date.now() - 2 * DAY_MS)));
+      const choices = await page.getByTestId('action-owner').locator('option').allTextContents();
+      assert.ok(choices.includes('Lena Lead'), choices.join(', '));
+      assert.ok(!choices.includes('Gone Lead'), 'no disabled user');
+      await page.getByTestId('action-owner').selectOption(String(leadId));
       await page.getByTestId('action-create').click();
       await page.getByTestId('action-created').waitFor();
       const row = page.getByTestId('action-row').filter({ hasText: 'Fix the login crash' });
       await row.waitFor();
       assert.equal(await row.getAttribute('data-status'), 'open');
       assert.equal(await row.getAttribute('data-overdue'), 'true');
+      assert.equal(await row.getByTestId('action-owner-name').textContent(), 'Lena Lead');
+      assert.equal(await row.getByTestId('action-complaint-count').textContent(), '2');
       const listed = (await api('GET', '/corrective-actions')).body as Array<{
         id: number;
         topics: string[];
@@ -438,6 +508,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await api('GET', `/corrective-actions/${id}`)).body.status, 'in_progress');
 
       await detail.getByTestId('action-status').selectOption('done');
+      await detail.getByTestId('action-edit-outcome').fill('Release 4.2 shipped; no crash reports since');
       await detail.getByTestId('action-save').click();
       await waitUntil(
         () => row.getAttribute('data-status'),
@@ -448,6 +519,8 @@ for (const kind of DATABASE_KINDS) {
       const done = (await api('GET', `/corrective-actions/${id}`)).body;
       assert.equal(done.status, 'done');
       assert.ok(done.completed_at, 'done records when');
+      assert.equal(done.outcome, 'Release 4.2 shipped; no crash reports since');
+      assert.equal(done.owner_user_id, leadId);
     });
 
     it('accepts one detected complaint into the register and dismisses another', async () => {
@@ -505,6 +578,65 @@ for (const kind of DATABASE_KINDS) {
       await rows.first().getByTestId('candidate-open').click();
       await page.waitForURL(new RegExp(`/complaints/${complaintId}$`));
       await page.getByTestId('complaint').waitFor();
+    });
+
+    it('pages the register on the server, shows the total and exports every matching row', async () => {
+      // Compliments received a month ago: no deadline, so they come after every open complaint.
+      const monthAgo = Date.now() - 30 * DAY_MS;
+      for (let n = 0; n < 52; n += 1) {
+        const created = await api('POST', '/complaints', {
+          kind: 'compliment',
+          description: `Thank you, agent number ${n}`,
+          received_at: new Date(monthAgo + n * 60_000).toISOString(),
+        });
+        assert.equal(created.status, 201, JSON.stringify(created.body));
+      }
+      const expected = (await api('GET', '/complaints?sort=due&limit=1000')).body as Array<{
+        reference: string;
+      }>;
+      assert.equal(expected.length, 59, 'six complaints, the accepted candidate and 52 compliments');
+
+      await page.goto(`${base}/complaints/list`);
+      const rows = page.getByTestId('register-row');
+      const count = page.getByTestId('register-count');
+      await waitUntil(
+        () => count.getAttribute('data-count'),
+        (value) => value === '59',
+        'the total',
+      );
+      assert.equal(await rows.count(), 50);
+      assert.match((await count.textContent()) ?? '', /1\s*–\s*50\D+59/);
+      assert.equal(await page.getByTestId('register-truncated').count(), 0, 'no notice of a cut-off list');
+      const reference = (row: { reference: string }) => row.reference;
+      const shown = () =>
+        rows.evaluateAll((elements) => elements.map((row) => row.getAttribute('data-reference')));
+      assert.deepEqual(await shown(), expected.slice(0, 50).map(reference));
+
+      await page.getByTestId('page-next').click();
+      await page.waitForURL(/page=2/);
+      await waitUntil(shown, (refs) => refs.length === 9, 'the second page');
+      assert.deepEqual(await shown(), expected.slice(50).map(reference));
+      assert.match((await count.textContent()) ?? '', /51\s*–\s*59\D+59/);
+
+      // A page past the end (bookmarked before entries went) shows the last one.
+      await page.goto(`${base}/complaints/list?page=7`);
+      await page.waitForURL(/page=2$/);
+      await waitUntil(shown, (refs) => refs.length === 9, 'the last page');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('register-export').click(),
+      ]);
+      const lines = fs
+        .readFileSync(await download.path(), 'utf8')
+        .replace(/^\ufeff/, '')
+        .trimEnd()
+        .split('\r\n');
+      assert.deepEqual(
+        lines.slice(1).map((line) => csvFields(line)[0]),
+        expected.map(reference),
+        'every matching row, in the order listed',
+      );
     });
   });
 }

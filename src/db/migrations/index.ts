@@ -12,6 +12,7 @@ import * as m0006 from './0006-complaints.js';
 import * as m0007 from './0007-rollups.js';
 import * as m0008 from './0008-goals.js';
 import * as m0009 from './0009-saved-views.js';
+import * as m0010 from './0010-complaint-lists.js';
 
 /** Which database a migration runs on, for the few statements that differ. */
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -30,6 +31,7 @@ const ordered: Record<string, DialectMigration> = {
   '0007-rollups': m0007,
   '0008-goals': m0008,
   '0009-saved-views': m0009,
+  '0010-complaint-lists': m0010,
 };
 
 /** The migrations bound to one dialect, in the shape Kysely's Migrator wants. */

@@ -10,11 +10,12 @@ import {
 } from '../../domain/complaint-lifecycle.js';
 import { ANY_ROLE, allow, principalOf } from '../../http/auth.js';
 import type { AppServices } from '../../http/services.js';
-import type {
-  ComplaintFilters,
-  CreateComplaintInput,
-  TransitionInput,
-  UpdateComplaintInput,
+import {
+  COMPLAINT_SORTS,
+  type ComplaintFilters,
+  type CreateComplaintInput,
+  type TransitionInput,
+  type UpdateComplaintInput,
 } from './complaints.service.js';
 import {
   type ComplaintSettings,
@@ -39,7 +40,7 @@ export async function complaintRoutes(app: FastifyInstance, services: AppService
       preHandler: allow(...ANY_ROLE),
       schema: {
         summary:
-          'The register (agents: entries they own or that are about them); overdue=true for the late ones',
+          'The register (agents: entries they own or that are about them); overdue=true for the late ones; with_total=true answers {items, total, limit, offset} instead of the array',
         tags,
         querystring: Type.Object({
           status: Type.Optional(Type.Enum(COMPLAINT_STATUSES)),
@@ -49,12 +50,35 @@ export async function complaintRoutes(app: FastifyInstance, services: AppService
           owner_id: Type.Optional(Type.Integer({ minimum: 1 })),
           open: Type.Optional(Type.Boolean()),
           overdue: Type.Optional(Type.Boolean()),
+          from: Type.Optional(Type.String({ format: 'date-time', description: 'received at or after' })),
+          to: Type.Optional(Type.String({ format: 'date-time', description: 'received before' })),
+          topic: Type.Optional(
+            Type.String({
+              minLength: 1,
+              maxLength: 500,
+              description: 'a topic key of GET /complaints/topics (unclassified: complaints not grouped)',
+            }),
+          ),
+          sort: Type.Optional(
+            Type.Enum(COMPLAINT_SORTS, {
+              description:
+                'due: overdue, then open by the deadline that matters now, then settled; -received: newest first (the default; due with overdue=true)',
+            }),
+          ),
+          with_total: Type.Optional(Type.Boolean({ description: 'answer {items, total, limit, offset}' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
           offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
         }),
       },
     },
-    async (request) => complaints.list(principalOf(request), request.query as ComplaintFilters),
+    async (request) => {
+      // The bare array stays the default answer: the board and older clients read it.
+      const { with_total: withTotal, ...filters } = request.query as ComplaintFilters & {
+        with_total?: boolean;
+      };
+      const principal = principalOf(request);
+      return withTotal ? complaints.listPage(principal, filters) : complaints.list(principal, filters);
+    },
   );
 
   app.post(
@@ -425,13 +449,18 @@ export async function complaintRoutes(app: FastifyInstance, services: AppService
     topics: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 50 })),
     complaint_ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 1000 })),
     effective_at: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+    outcome: Type.Optional(Type.String({ maxLength: 20000 })),
   };
 
   app.get(
     '/corrective-actions',
     {
       preHandler: allow(...ANY_ROLE),
-      schema: { summary: 'Corrective actions, open first', tags: ['corrective actions'] },
+      schema: {
+        summary:
+          'Corrective actions: open, in progress, done, cancelled, each by due date (none last); with the number of linked complaints',
+        tags: ['corrective actions'],
+      },
     },
     async () => services.correctiveActions.list(),
   );

@@ -7,7 +7,7 @@
  * (as candidates or records, by setting); a second complaint of the same customer on the same
  * topic within the window is linked to the open one instead of doubling it.
  */
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { ComplaintsTable, DB } from '../../db/schema.js';
 import { deadline } from '../../domain/business-hours.js';
@@ -114,6 +114,14 @@ export interface RegisterValues {
   closed_at: number | null;
 }
 
+/**
+ * Orders of the register list: `due` the most urgent first (overdue, then open entries by the
+ * deadline that matters now, then settled ones), `-received` newest first, `received` oldest first.
+ */
+export const COMPLAINT_SORTS = ['due', '-received', 'received'] as const;
+/** An order of the register list. */
+export type ComplaintSort = (typeof COMPLAINT_SORTS)[number];
+
 /** Filters of the register list. */
 export interface ComplaintFilters {
   status?: string;
@@ -123,9 +131,20 @@ export interface ComplaintFilters {
   owner_id?: number;
   overdue?: boolean;
   open?: boolean;
+  /** Received at or after this ISO instant. */
+  from?: string;
+  /** Received before this ISO instant. */
+  to?: string;
+  /** A topic key as `GET /complaints/topics` gives it; `unclassified` for complaints not grouped. */
+  topic?: string;
+  /** Default: `due` when only overdue entries are asked for, else `-received`. */
+  sort?: ComplaintSort;
   limit?: number;
   offset?: number;
 }
+
+/** The topic key `GET /complaints/topics` gives complaints that have no topic. */
+const UNCLASSIFIED = 'unclassified';
 
 const STOP_WORDS = new Set(
   Object.values(LEXICONS).flatMap((lexicon) => lexicon.functionWords.map((word) => foldText(word))),
@@ -143,6 +162,14 @@ function triageFor(settings: ComplaintSettings): ComplaintTriage {
 
 /** A register row as read. */
 type ComplaintRow = Selectable<ComplaintsTable>;
+
+/** An instant of a list filter in epoch milliseconds; refused when it is not one. */
+function instant(value: string | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw invalidInput([{ field, reason: `not a date-time: "${value}"` }]);
+  return ms;
+}
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -530,7 +557,6 @@ export class ComplaintsService {
     ]);
     return {
       ...present(row, Date.now()),
-      owner_name: row.owner_name,
       conversations: conversations.map((c) => ({ ...c, created_at: iso(c.created_at) })),
       history: events.map((e) => ({
         id: e.id,
@@ -553,38 +579,122 @@ export class ComplaintsService {
     };
   }
 
-  /** The register: overdue first when asked, else newest first. */
-  async list(principal: Principal, filters: ComplaintFilters) {
-    const now = Date.now();
-    let query = this.db.selectFrom('complaints').selectAll();
+  /**
+   * The register as the principal may see it (agents: what they own or what is about them),
+   * narrowed by the filters; the received-date and topic filters select as the figures and the
+   * topics do, so a topic's count and its list agree.
+   */
+  private filtered(principal: Principal, filters: ComplaintFilters, now: number) {
+    const from = instant(filters.from, 'from');
+    const to = instant(filters.to, 'to');
+    let query = this.db.selectFrom('complaints as c');
     if (!HANDLER_ROLES.has(principal.role) && principal.role !== 'viewer') {
       const agentId = principal.agentId ?? -1;
       query = query.where((eb) =>
-        eb.or([eb('owner_user_id', '=', principal.id), eb('subject_agent_id', '=', agentId)]),
+        eb.or([eb('c.owner_user_id', '=', principal.id), eb('c.subject_agent_id', '=', agentId)]),
       );
     }
-    if (filters.status) query = query.where('status', '=', filters.status);
-    if (filters.kind) query = query.where('kind', '=', filters.kind);
-    if (filters.severity) query = query.where('severity', '=', filters.severity);
-    if (filters.category) query = query.where('category', '=', filters.category);
-    if (filters.owner_id !== undefined) query = query.where('owner_user_id', '=', filters.owner_id);
-    if (filters.open || filters.overdue) query = query.where('status', 'in', [...OPEN_STATUSES]);
+    if (filters.status) query = query.where('c.status', '=', filters.status);
+    if (filters.kind) query = query.where('c.kind', '=', filters.kind);
+    if (filters.severity) query = query.where('c.severity', '=', filters.severity);
+    if (filters.category) query = query.where('c.category', '=', filters.category);
+    if (filters.owner_id !== undefined) query = query.where('c.owner_user_id', '=', filters.owner_id);
+    if (filters.open || filters.overdue) query = query.where('c.status', 'in', [...OPEN_STATUSES]);
     if (filters.overdue) {
       query = query.where((eb) =>
         eb.or([
-          eb.and([eb('acknowledged_at', 'is', null), eb('acknowledge_due_at', '<', now)]),
-          eb('resolve_due_at', '<', now),
+          eb.and([eb('c.acknowledged_at', 'is', null), eb('c.acknowledge_due_at', '<', now)]),
+          eb('c.resolve_due_at', '<', now),
         ]),
       );
-      query = query.orderBy('resolve_due_at');
     }
-    const rows = await query
-      .orderBy('received_at', 'desc')
-      .orderBy('id', 'desc')
+    if (from !== undefined) query = query.where('c.received_at', '>=', from);
+    if (to !== undefined) query = query.where('c.received_at', '<', to);
+    if (filters.topic) {
+      // Topics group complaints only; one never grouped (or grouped from no words) is unclassified.
+      query = query.where('c.kind', '=', 'complaint');
+      query =
+        filters.topic === UNCLASSIFIED
+          ? query.where((eb) => eb.or([eb('c.topic', 'is', null), eb('c.topic', '=', UNCLASSIFIED)]))
+          : query.where('c.topic', '=', filters.topic);
+    }
+    return query;
+  }
+
+  // The rows of one page in the asked order, each with its owner's name.
+  private async rows(principal: Principal, filters: ComplaintFilters, now: number) {
+    const sort = filters.sort ?? (filters.overdue ? 'due' : '-received');
+    let query = this.filtered(principal, filters, now)
+      .leftJoin('users as o', 'o.id', 'c.owner_user_id')
+      .selectAll('c')
+      .select('o.name as owner_name');
+    if (sort === 'due') {
+      const open = [...OPEN_STATUSES];
+      // The deadline that matters now: acknowledgement until acknowledged, then resolution.
+      const dueNow = (eb: ExpressionBuilder<DB & { c: ComplaintsTable }, 'c'>) =>
+        eb
+          .case()
+          .when(eb.and([eb('c.status', '=', 'received'), eb('c.acknowledged_at', 'is', null)]))
+          .then(eb.ref('c.acknowledge_due_at'))
+          .else(eb.ref('c.resolve_due_at'))
+          .end();
+      query = query
+        .orderBy((eb) =>
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb('c.status', 'in', open),
+                eb.or([
+                  eb.and([eb('c.acknowledged_at', 'is', null), eb('c.acknowledge_due_at', '<', now)]),
+                  eb('c.resolve_due_at', '<', now),
+                ]),
+              ]),
+            )
+            .then(eb.lit(0))
+            .else(eb.lit(1))
+            .end(),
+        )
+        // A deadline a settled entry met long ago says nothing about what to do next.
+        .orderBy((eb) => eb.case().when('c.status', 'in', open).then(eb.lit(0)).else(eb.lit(1)).end())
+        // No deadline (suggestions, compliments) last; the databases disagree on where NULL sorts.
+        .orderBy((eb) => eb.case().when(dueNow(eb), 'is', null).then(eb.lit(1)).else(eb.lit(0)).end())
+        .orderBy((eb) => dueNow(eb))
+        .orderBy('c.received_at', 'desc')
+        .orderBy('c.id', 'desc');
+    } else if (sort === 'received') {
+      query = query.orderBy('c.received_at').orderBy('c.id');
+    } else {
+      query = query.orderBy('c.received_at', 'desc').orderBy('c.id', 'desc');
+    }
+    return query
       .limit(filters.limit ?? 100)
       .offset(filters.offset ?? 0)
       .execute();
+  }
+
+  /** The register filtered and in the asked order (newest first unless asked otherwise). */
+  async list(principal: Principal, filters: ComplaintFilters) {
+    const now = Date.now();
+    const rows = await this.rows(principal, filters, now);
     return rows.map((row) => present(row, now));
+  }
+
+  /** One page of the register with the number of entries matching the filters. */
+  async listPage(principal: Principal, filters: ComplaintFilters) {
+    const now = Date.now();
+    const [rows, counted] = await Promise.all([
+      this.rows(principal, filters, now),
+      this.filtered(principal, filters, now)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    return {
+      items: rows.map((row) => present(row, now)),
+      total: Number(counted.n),
+      limit: filters.limit ?? 100,
+      offset: filters.offset ?? 0,
+    };
   }
 
   // Owners and handlers move an entry; an agent never closes or resolves one about themselves.
@@ -1138,7 +1248,7 @@ export class ComplaintsService {
 }
 
 /** The public shape of a register row. */
-function present(row: ComplaintRow, now: number) {
+function present(row: ComplaintRow & { owner_name: string | null }, now: number) {
   return {
     id: row.id,
     reference: row.reference,
@@ -1157,8 +1267,11 @@ function present(row: ComplaintRow, now: number) {
     severity: row.severity,
     remedy_sought: row.remedy_sought,
     owner_user_id: row.owner_user_id,
+    owner_name: row.owner_name,
     department: row.department,
     subject_agent_id: row.subject_agent_id,
+    topic: row.topic,
+    topic_label: row.topic_label,
     acknowledge_due_at: iso(row.acknowledge_due_at),
     resolve_due_at: iso(row.resolve_due_at),
     acknowledged_at: iso(row.acknowledged_at),

@@ -26,6 +26,8 @@ export interface CorrectiveActionInput {
   topics?: string[];
   complaint_ids?: number[];
   effective_at?: string | null;
+  /** What was done and what came of it. */
+  outcome?: string;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -78,6 +80,7 @@ export class CorrectiveActionsService {
           status: input.status ?? 'open',
           topics: JSON.stringify([...new Set(input.topics ?? [])]),
           effective_at: time(input.effective_at, 'effective_at'),
+          outcome: input.outcome ?? '',
           completed_at: input.status === 'done' ? now : null,
           created_by: principal.id,
           created_at: now,
@@ -96,18 +99,46 @@ export class CorrectiveActionsService {
     return this.get(id);
   }
 
-  /** Every action, open ones first. */
+  /**
+   * Every action in the order they are worked: open, in progress, done, cancelled; within each
+   * the nearest due date first (none last); with its owner's name and how many complaints it answers.
+   */
   async list() {
     const rows = await this.db
-      .selectFrom('corrective_actions')
-      .selectAll()
-      .orderBy('status')
-      .orderBy('due_at')
-      .orderBy('id')
+      .selectFrom('corrective_actions as a')
+      .leftJoin('users as o', 'o.id', 'a.owner_user_id')
+      .selectAll('a')
+      .select((eb) => [
+        'o.name as owner_name',
+        eb
+          .selectFrom('corrective_action_complaints as l')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('l.action_id', '=', 'a.id')
+          .as('complaint_count'),
+      ])
+      // Statuses sort alphabetically as "cancelled, done, in_progress, open": spell the order out.
+      .orderBy((eb) =>
+        eb
+          .case('a.status')
+          .when('open')
+          .then(eb.lit(0))
+          .when('in_progress')
+          .then(eb.lit(1))
+          .when('done')
+          .then(eb.lit(2))
+          .when('cancelled')
+          .then(eb.lit(3))
+          .else(eb.lit(4))
+          .end(),
+      )
+      .orderBy((eb) => eb.case().when('a.due_at', 'is', null).then(eb.lit(1)).else(eb.lit(0)).end())
+      .orderBy('a.due_at')
+      .orderBy('a.id')
       .execute();
     return rows.map((row) => ({
       ...row,
       topics: JSON.parse(row.topics) as string[],
+      complaint_count: Number(row.complaint_count ?? 0),
       due_at: iso(row.due_at),
       effective_at: iso(row.effective_at),
       completed_at: iso(row.completed_at),
@@ -119,9 +150,11 @@ export class CorrectiveActionsService {
   /** One action with its complaints and its effect over `windowDays` before and after. */
   async get(id: number, windowDays = 28) {
     const row = await this.db
-      .selectFrom('corrective_actions')
-      .selectAll()
-      .where('id', '=', id)
+      .selectFrom('corrective_actions as a')
+      .leftJoin('users as o', 'o.id', 'a.owner_user_id')
+      .selectAll('a')
+      .select('o.name as owner_name')
+      .where('a.id', '=', id)
       .executeTakeFirst();
     if (!row) throw notFoundError(`corrective action ${id}`);
     const complaints = await this.db
@@ -135,6 +168,7 @@ export class CorrectiveActionsService {
     return {
       ...row,
       topics,
+      complaint_count: complaints.length,
       due_at: iso(row.due_at),
       effective_at: iso(row.effective_at),
       completed_at: iso(row.completed_at),
@@ -227,6 +261,7 @@ export class CorrectiveActionsService {
     if (input.due_at !== undefined) values.due_at = time(input.due_at, 'due_at');
     if (input.topics !== undefined) values.topics = JSON.stringify([...new Set(input.topics)]);
     if (input.effective_at !== undefined) values.effective_at = time(input.effective_at, 'effective_at');
+    if (input.outcome !== undefined) values.outcome = input.outcome;
     if (input.status !== undefined && input.status !== row.status) {
       values.status = input.status;
       values.completed_at = input.status === 'done' ? Date.now() : null;

@@ -58,6 +58,17 @@ export class UsersRepository {
     return this.selectUsers().orderBy('users.email').execute();
   }
 
+  /** Id, name and role of every enabled user, by name. */
+  listEnabled(): Promise<Array<{ id: number; name: string; role: string }>> {
+    return this.db
+      .selectFrom('users')
+      .select(['id', 'name', 'role'])
+      .where('disabled', '=', 0)
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+  }
+
   async insert(user: {
     email: string;
     name: string;

@@ -7,6 +7,7 @@ import type { AppServices } from '../../http/services.js';
 import {
   CreateTokenBodySchema,
   CreateUserBodySchema,
+  DirectoryEntrySchema,
   ListTokensQuerySchema,
   LoginBodySchema,
   SessionResponseSchema,
@@ -106,6 +107,19 @@ export async function userRoutes(app: FastifyInstance, services: AppServices): P
       },
     },
     async () => (await users.listAccounts()).map(publicUser),
+  );
+
+  app.get(
+    '/users/directory',
+    {
+      preHandler: allow('admin', 'manager', 'reviewer', 'lead', 'viewer'),
+      schema: {
+        summary: 'Enabled users with their name and role (no e-mail addresses), to pick an owner from',
+        tags: ['users'],
+        response: { 200: Type.Array(DirectoryEntrySchema) },
+      },
+    },
+    async () => users.directory(),
   );
 
   app.post(

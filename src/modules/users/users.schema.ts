@@ -15,6 +15,14 @@ export const UserSchema = Type.Object({
 });
 export type PublicUser = Type.Static<typeof UserSchema>;
 
+/** A colleague as the staff directory shows them: no e-mail address. */
+export const DirectoryEntrySchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  role: Type.Enum(ROLES),
+});
+export type DirectoryEntry = Type.Static<typeof DirectoryEntrySchema>;
+
 export const LoginBodySchema = Type.Object({
   email: Type.String({ minLength: 3, maxLength: 320 }),
   password: Type.String({ minLength: 1, maxLength: 1024 }),

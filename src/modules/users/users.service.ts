@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.js';
 import { conflictError, forbiddenError, notFoundError } from '../common/service-errors.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 import { type TokenRecord, type UserRecord, UsersRepository } from './users.repository.js';
-import { type PublicUser, ROLES, type Role, type TokenView } from './users.schema.js';
+import { type DirectoryEntry, type PublicUser, ROLES, type Role, type TokenView } from './users.schema.js';
 
 /** A signed-in user as the rest of the application sees it. */
 export interface Principal {
@@ -170,6 +170,15 @@ export class UsersService {
   /** All users. */
   async listUsers(): Promise<Principal[]> {
     return (await this.repository.list()).map(toPrincipal);
+  }
+
+  /** The staff directory: enabled users by name, without e-mail addresses, for picking owners. */
+  async directory(): Promise<DirectoryEntry[]> {
+    return (await this.repository.listEnabled()).map((row) => ({
+      id: Number(row.id),
+      name: row.name,
+      role: row.role as Role,
+    }));
   }
 
   /** All users with whether each is disabled, for the administration. */

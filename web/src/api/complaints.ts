@@ -1,7 +1,8 @@
 /**
  * The API calls of the complaints area beyond the board and the detail page: the register with
- * its filters, the register settings (taxonomies), recurring topics, corrective actions with
- * their before/after effect, and AutoQA's complaint candidates.
+ * its filters, order, pages and total, the staff directory to pick owners from, the register
+ * settings (taxonomies), recurring topics, corrective actions with their before/after effect,
+ * and AutoQA's complaint candidates.
  */
 import { buildQueryString, listComplaints, request } from './client';
 import type { Complaint, UserRole } from './types';
@@ -17,27 +18,46 @@ export interface RegisterEntry extends Complaint {
   department: string | null;
   acknowledged_at: string | null;
   resolved_at: string | null;
-  /** Only when the server sends it; the register does not yet. */
-  topic?: string | null;
+  owner_name: string | null;
+  /** The topic key (`GET /complaints/topics`); null until grouped. */
+  topic: string | null;
+  topic_label: string | null;
 }
 
-/** Filters of `GET /complaints` (the server's own; dates are not among them). */
+/** Orders of the register: the most urgent first, newest first, oldest first. */
+export type RegisterSort = 'due' | '-received' | 'received';
+
+/** Filters, order and page of `GET /complaints`. */
 export interface RegisterQuery {
   status?: string | undefined;
   kind?: string | undefined;
   severity?: string | undefined;
   category?: string | undefined;
+  owner_id?: number | undefined;
   overdue?: boolean | undefined;
   open?: boolean | undefined;
-  /** Not a server filter today; sent so that a server that knows it narrows the answer. */
+  /** Received at or after this ISO instant. */
+  from?: string | undefined;
+  /** Received before this ISO instant. */
+  to?: string | undefined;
+  /** A topic key of `GET /complaints/topics`. */
   topic?: string | undefined;
+  sort?: RegisterSort | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
 
-/** The register filtered as asked. */
-export function listRegister(query: RegisterQuery, signal?: AbortSignal): Promise<RegisterEntry[]> {
-  return request('GET', `/complaints${buildQueryString(query)}`, { signal });
+/** One page of the register and how many entries match the filters in all. */
+export interface RegisterPage {
+  items: RegisterEntry[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** One page of the register filtered and ordered as asked, with the number of matches. */
+export function listRegister(query: RegisterQuery, signal?: AbortSignal): Promise<RegisterPage> {
+  return request('GET', `/complaints${buildQueryString({ ...query, with_total: true })}`, { signal });
 }
 
 /** Register entries (any kind, newest first) to pick complaints from by their reference. */
@@ -45,19 +65,17 @@ export function listRecent(signal?: AbortSignal): Promise<Complaint[]> {
   return listComplaints({ limit: 1000 }, signal);
 }
 
-/** A user who may own complaints and actions. */
+/** A colleague who may own complaints and actions. */
 export interface Person {
   id: number;
   name: string;
+  role?: UserRole;
 }
 
-/** Users to name owners by; only admins may read the user list, so others get an empty one. */
+/** The staff directory (enabled users, no e-mail addresses); agents may not read it and get none. */
 export async function listPeople(role: UserRole, signal?: AbortSignal): Promise<Person[]> {
-  if (role !== 'admin') return [];
-  const users = await request<Array<{ id: number; name: string; email: string }>>('GET', '/users', {
-    signal,
-  });
-  return users.map((user) => ({ id: user.id, name: user.name || user.email }));
+  if (role === 'agent') return [];
+  return request('GET', '/users/directory', { signal });
 }
 
 /** The register settings the pages read: the category taxonomy. */
@@ -114,7 +132,12 @@ export interface CorrectiveAction {
   id: number;
   title: string;
   description: string;
+  /** What was done and what came of it. */
+  outcome: string;
   owner_user_id: number | null;
+  owner_name: string | null;
+  /** How many complaints the action answers. */
+  complaint_count: number;
   due_at: string | null;
   status: ActionStatus;
   topics: string[];
@@ -167,9 +190,10 @@ export interface CorrectiveActionBody {
   topics?: string[];
   complaint_ids?: number[];
   effective_at?: string | null;
+  outcome?: string;
 }
 
-/** Every corrective action. */
+/** Every corrective action: open, in progress, done, cancelled, each by due date. */
 export function listActions(signal?: AbortSignal): Promise<CorrectiveAction[]> {
   return request('GET', '/corrective-actions', { signal });
 }

@@ -1,22 +1,20 @@
 /**
- * The complaints register as a table: overdue entries first, then by due date. The filters live
- * in the URL so a view can be bookmarked; the rows matching them export to CSV.
+ * The complaints register as a table, ordered, filtered and paged by the server: the most urgent
+ * first (overdue, then open entries by the deadline that matters now, then settled ones) or the
+ * newest first. The filters live in the URL so a view can be bookmarked; every row matching them
+ * exports to CSV.
  */
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  COMPLAINT_KINDS,
-  COMPLAINT_STATUSES,
-  type ComplaintStatus,
-  OPEN_STATUSES,
-  SEVERITIES,
-} from '../../../src/domain/complaint-lifecycle';
+import { COMPLAINT_KINDS, COMPLAINT_STATUSES, SEVERITIES } from '../../../src/domain/complaint-lifecycle';
+import type { ApiError } from '../api/client';
 import {
   getRegisterSettings,
   listPeople,
   listRegister,
   type RegisterEntry,
   type RegisterQuery,
+  type RegisterSort,
 } from '../api/complaints';
 import { ComplaintTabs } from '../components/ComplaintTabs';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -29,9 +27,12 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
 import './complaints-extra.css';
 
 const PAGE_SIZE = 50;
-/** The largest page the register API gives. */
-const LIMIT = 1000;
+/** The largest page the register API gives; the export reads pages of this size. */
+const EXPORT_PAGE = 1000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** An exact instant, as the topics page links a period it counted. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
+const SORTS: readonly RegisterSort[] = ['due', '-received'];
 const CSV_COLUMNS = [
   'reference',
   'kind',
@@ -46,7 +47,10 @@ const CSV_COLUMNS = [
   'owner',
 ] as const;
 
-/** The list's filters as the URL holds them; '' means not filtered. */
+/**
+ * The list's filters as the URL holds them; '' means not filtered. `from` and `to` are local days
+ * (`to` included) from the date inputs, or exact instants (`to` excluded) from a link.
+ */
 interface ListFilters {
   status: string;
   severity: string;
@@ -57,6 +61,9 @@ interface ListFilters {
   to: string;
   topic: string;
   topicLabel: string;
+  /** A user id, or '' for any owner. */
+  owner: string;
+  sort: RegisterSort;
   page: number;
 }
 
@@ -68,7 +75,7 @@ function filtersFrom(search: string): ListFilters {
   const params = new URLSearchParams(search);
   const day = (name: string) => {
     const value = params.get(name) ?? '';
-    return DAY.test(value) ? value : '';
+    return DAY.test(value) || (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) ? value : '';
   };
   const page = Number(params.get('page'));
   return {
@@ -81,6 +88,8 @@ function filtersFrom(search: string): ListFilters {
     to: day('to'),
     topic: (params.get('topic') ?? '').slice(0, 500),
     topicLabel: (params.get('topic_label') ?? '').slice(0, 500),
+    owner: /^[1-9]\d{0,15}$/.test(params.get('owner') ?? '') ? (params.get('owner') as string) : '',
+    sort: (oneOf(SORTS, params.get('sort')) || 'due') as RegisterSort,
     page: Number.isInteger(page) && page > 1 ? page : 1,
   };
 }
@@ -94,39 +103,43 @@ function searchOf(filters: ListFilters): string {
   set('severity', filters.severity);
   set('category', filters.category);
   set('kind', filters.kind);
+  set('owner', filters.owner);
   set('overdue', filters.overdue ? '1' : '');
   set('from', filters.from);
   set('to', filters.to);
   set('topic', filters.topic);
   set('topic_label', filters.topic ? filters.topicLabel : '');
+  set('sort', filters.sort === 'due' ? '' : filters.sort);
   set('page', filters.page > 1 ? String(filters.page) : '');
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
-/** The deadline that matters now: acknowledgement until acknowledged, then resolution. */
+/** The start of the period as an instant: a day from its local midnight. */
+function startOf(value: string): string | undefined {
+  if (!value) return undefined;
+  return DAY.test(value) ? localMidnight(value) : value;
+}
+
+/** The end of the period as an instant, excluded: a day up to the next local midnight. */
+function endOf(value: string): string | undefined {
+  if (!value) return undefined;
+  return DAY.test(value) ? localMidnight(value, 1) : value;
+}
+
+/** The local day a date input shows for a period bound (the day before an excluded end at midnight). */
+function dayOf(value: string, end: boolean): string {
+  if (!value || DAY.test(value)) return value;
+  return localDay(new Date(Date.parse(value) - (end ? 1 : 0)));
+}
+
+/** The deadline that matters now (the server orders by it): acknowledgement until acknowledged, then resolution. */
 function dueOf(row: RegisterEntry): string | null {
   return row.status === 'received' && !row.acknowledged_at ? row.acknowledge_due_at : row.resolve_due_at;
 }
 
-const isOpen = (row: RegisterEntry) => OPEN_STATUSES.includes(row.status as ComplaintStatus);
-
-/**
- * Overdue first, then by the nearest deadline (none last), then the newest; settled entries after
- * the open ones, since a deadline they met long ago says nothing about what to do next.
- */
-function byUrgency(a: RegisterEntry, b: RegisterEntry): number {
-  const dueA = dueOf(a);
-  const dueB = dueOf(b);
-  const byDue = dueA === dueB ? 0 : dueA === null ? 1 : dueB === null ? -1 : dueA < dueB ? -1 : 1;
-  return (
-    Number(b.overdue) - Number(a.overdue) ||
-    Number(isOpen(b)) - Number(isOpen(a)) ||
-    byDue ||
-    b.received_at.localeCompare(a.received_at) ||
-    b.id - a.id
-  );
-}
+const ownerName = (row: RegisterEntry) =>
+  row.owner_user_id === null ? '' : (row.owner_name ?? `#${row.owner_user_id}`);
 
 /** One CSV field; text a spreadsheet would run as a formula is defused with a leading apostrophe. */
 function csvField(value: string | number | boolean | null | undefined): string {
@@ -136,7 +149,7 @@ function csvField(value: string | number | boolean | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function registerCsv(rows: readonly RegisterEntry[], owner: (row: RegisterEntry) => string): string {
+function registerCsv(rows: readonly RegisterEntry[]): string {
   const lines = rows.map((row) =>
     [
       row.reference,
@@ -149,7 +162,7 @@ function registerCsv(rows: readonly RegisterEntry[], owner: (row: RegisterEntry)
       row.status,
       dueOf(row),
       row.overdue,
-      owner(row),
+      ownerName(row),
     ]
       .map(csvField)
       .join(','),
@@ -169,6 +182,16 @@ function downloadCsv(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Every entry matching the query, page by page, in the list's order. */
+async function allMatching(query: RegisterQuery): Promise<RegisterEntry[]> {
+  const rows: RegisterEntry[] = [];
+  for (;;) {
+    const page = await listRegister({ ...query, limit: EXPORT_PAGE, offset: rows.length });
+    rows.push(...page.items);
+    if (page.items.length < EXPORT_PAGE || rows.length >= page.total) return rows;
+  }
+}
+
 /** The register list page. */
 export function ComplaintListPage() {
   const { t } = useTranslation('complaints');
@@ -179,56 +202,64 @@ export function ComplaintListPage() {
   const filters = filtersFrom(search);
   const ids = useId();
   const fieldId = (name: string) => `${ids}-${name}`;
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<ApiError | null>(null);
 
+  const from = startOf(filters.from);
+  const to = endOf(filters.to);
+  const validPeriod = !from || !to || Date.parse(from) < Date.parse(to);
   const query: RegisterQuery = {
     status: filters.status || undefined,
     severity: filters.severity || undefined,
     category: filters.category || undefined,
     kind: filters.kind || undefined,
+    owner_id: filters.owner ? Number(filters.owner) : undefined,
+    overdue: filters.overdue || undefined,
+    from,
+    to,
     topic: filters.topic || undefined,
+    sort: filters.sort,
   };
-  const register = useApiData(`register ${JSON.stringify(query)} ${filters.overdue}`, async (signal) => {
-    // The server lists newest first; a second call makes sure no overdue entry falls off the end.
-    const [listed, overdue] = await Promise.all([
-      listRegister({ ...query, overdue: filters.overdue || undefined, limit: LIMIT }, signal),
-      filters.overdue ? Promise.resolve([]) : listRegister({ ...query, overdue: true, limit: LIMIT }, signal),
-    ]);
-    const byId = new Map<number, RegisterEntry>();
-    for (const row of [...overdue, ...listed]) byId.set(row.id, row);
-    return { rows: [...byId.values()], truncated: listed.length >= LIMIT };
-  });
+  const register = useApiData(`register ${JSON.stringify(query)} ${filters.page}`, (signal) =>
+    listRegister({ ...query, limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE }, signal),
+  );
   const settings = useApiData('complaint settings', (signal) => getRegisterSettings(signal));
+  // Agents list only their own entries, and the staff directory is not theirs to read.
   const people = useApiData(`people ${me.role}`, (signal) => listPeople(me.role, signal));
-  const names = new Map((people.data ?? []).map((person) => [person.id, person.name]));
-  const ownerName = (row: RegisterEntry) =>
-    row.owner_user_id === null
-      ? ''
-      : (names.get(row.owner_user_id) ?? (row.owner_user_id === me.id ? me.name : `#${row.owner_user_id}`));
 
-  const fromMs = filters.from ? Date.parse(localMidnight(filters.from)) : -Infinity;
-  const toMs = filters.to ? Date.parse(localMidnight(filters.to, 1)) : Infinity;
-  const validPeriod = fromMs < toMs;
-  const loaded = register.data?.rows ?? [];
-  const topicKnown = loaded.length === 0 || loaded.some((row) => row.topic !== undefined);
-  const rows = loaded
-    .filter((row) => {
-      const received = Date.parse(row.received_at);
-      if (received < fromMs || received >= toMs) return false;
-      return !filters.topic || !topicKnown || row.topic === filters.topic;
-    })
-    .sort(byUrgency);
-  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const page = Math.min(filters.page, pageCount);
-  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const rows = register.data?.items ?? [];
+  const total = register.data?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = filters.page;
+  const beyondLast = register.data !== undefined && !register.loading && page > pageCount;
 
   const change = (next: Partial<ListFilters>) =>
     navigate(`/complaints/list${searchOf({ ...filters, page: 1, ...next })}`, { replace: true });
   const goToPage = (next: number) => navigate(`/complaints/list${searchOf({ ...filters, page: next })}`);
+  // A bookmarked page past the end (entries settled or removed since) shows the last one instead.
+  const lastPage = beyondLast ? `/complaints/list${searchOf({ ...filters, page: pageCount })}` : null;
+  useEffect(() => {
+    if (lastPage) navigate(lastPage, { replace: true });
+  }, [lastPage]);
   const categories = settings.data?.categories ?? [];
-  const filtered = searchOf({ ...filters, page: 1 }) !== '';
+  const filtered = searchOf({ ...filters, sort: 'due', page: 1 }) !== '';
 
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const all = await allMatching(query);
+      downloadCsv(`complaints-${localDay(new Date())}.csv`, registerCsv(all));
+    } catch (error) {
+      setExportError(error as ApiError);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const owners = people.data ?? [];
   const select = (
-    name: 'status' | 'severity' | 'kind' | 'category',
+    name: 'status' | 'severity' | 'kind' | 'category' | 'owner',
     label: string,
     options: ReadonlyArray<{ value: string; label: string }>,
   ) => (
@@ -261,8 +292,9 @@ export function ComplaintListPage() {
         <button
           type="button"
           className="button"
-          disabled={rows.length === 0}
-          onClick={() => downloadCsv(`complaints-${localDay(new Date())}.csv`, registerCsv(rows, ownerName))}
+          disabled={total === 0 || exporting}
+          aria-busy={exporting}
+          onClick={() => void exportCsv()}
           data-testid="register-export"
         >
           {t('list.exportCsv')}
@@ -290,6 +322,14 @@ export function ComplaintListPage() {
           t('list.kind'),
           COMPLAINT_KINDS.map((value) => ({ value, label: t(`kind.${value}`) })),
         )}
+        {me.role !== 'agent'
+          ? select('owner', t('col.owner'), [
+              ...owners.map((person) => ({ value: String(person.id), label: person.name })),
+              ...(filters.owner && !owners.some((person) => String(person.id) === filters.owner)
+                ? [{ value: filters.owner, label: `#${filters.owner}` }]
+                : []),
+            ])
+          : null}
         <div className="field">
           <label className="field__label" htmlFor={fieldId('from')}>
             {t('list.from')}
@@ -298,8 +338,8 @@ export function ComplaintListPage() {
             id={fieldId('from')}
             type="date"
             className="input"
-            value={filters.from}
-            max={filters.to || undefined}
+            value={dayOf(filters.from, false)}
+            max={dayOf(filters.to, true) || undefined}
             onChange={(event) => change({ from: event.target.value })}
             data-testid="register-filter-from"
           />
@@ -312,11 +352,26 @@ export function ComplaintListPage() {
             id={fieldId('to')}
             type="date"
             className="input"
-            value={filters.to}
-            min={filters.from || undefined}
+            value={dayOf(filters.to, true)}
+            min={dayOf(filters.from, false) || undefined}
             onChange={(event) => change({ to: event.target.value })}
             data-testid="register-filter-to"
           />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={fieldId('sort')}>
+            {t('list.sort')}
+          </label>
+          <select
+            id={fieldId('sort')}
+            className="input"
+            value={filters.sort}
+            onChange={(event) => change({ sort: event.target.value as RegisterSort })}
+            data-testid="register-sort"
+          >
+            <option value="due">{t('list.sortDue')}</option>
+            <option value="-received">{t('list.sortNewest')}</option>
+          </select>
         </div>
         <label className="checkbox-field">
           <input
@@ -339,7 +394,6 @@ export function ComplaintListPage() {
           <Link to={`/complaints/list${searchOf({ ...filters, topic: '', page: 1 })}`}>
             {t('list.removeTopic')}
           </Link>
-          {topicKnown ? null : <span className="muted"> {t('list.topicUnsupported')}</span>}
         </p>
       ) : null}
       {!validPeriod ? (
@@ -348,17 +402,18 @@ export function ComplaintListPage() {
         </p>
       ) : null}
       {register.error ? <ErrorNotice error={register.error} onRetry={register.reload} /> : null}
-      {register.data?.truncated ? (
-        <p className="complaints-note" role="status" data-testid="register-truncated">
-          {t('list.truncated', { limit: format.number(LIMIT, 0) })}
-        </p>
-      ) : null}
-      <p className="muted" aria-live="polite" data-testid="register-count" data-count={rows.length}>
+      {exportError ? <ErrorNotice error={exportError} onRetry={() => void exportCsv()} /> : null}
+      <p
+        className="muted"
+        aria-live="polite"
+        data-testid="register-count"
+        data-count={register.data ? total : undefined}
+      >
         {rows.length > 0
           ? t('list.shown', {
               first: format.number((page - 1) * PAGE_SIZE + 1, 0),
-              last: format.number((page - 1) * PAGE_SIZE + shown.length, 0),
-              total: format.number(rows.length, 0),
+              last: format.number((page - 1) * PAGE_SIZE + rows.length, 0),
+              total: format.number(total, 0),
             })
           : null}
       </p>
@@ -382,14 +437,14 @@ export function ComplaintListPage() {
             </tr>
           </thead>
           <tbody>
-            {register.data && rows.length === 0 ? (
+            {register.data && rows.length === 0 && !beyondLast ? (
               <tr>
                 <td colSpan={8} className="data-table__empty" data-testid="register-empty">
                   {t('list.empty')}
                 </td>
               </tr>
             ) : null}
-            {shown.map((row) => {
+            {rows.map((row) => {
               const due = dueOf(row);
               return (
                 <tr

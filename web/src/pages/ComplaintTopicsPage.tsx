@@ -12,7 +12,7 @@ import { getTopics, refreshTopics, type TopicRow } from '../api/complaints';
 import { ComplaintTabs } from '../components/ComplaintTabs';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FieldErrors } from '../components/FieldErrors';
-import { type LocaleFormat, localDay, useLocaleFormat } from '../components/localeFormat';
+import { type LocaleFormat, useLocaleFormat } from '../components/localeFormat';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useCurrentUser } from '../lib/session';
 import { useApiData } from '../lib/useApiData';
@@ -196,11 +196,12 @@ export function ComplaintTopicsPage() {
   const rows = topics ?? [];
   const vital = rows.findIndex((topic) => (topic.cumulative_share ?? 0) >= PARETO_LINE) + 1;
 
+  // The exact period counted here, so the list shows as many entries as the topic's count.
   const listLink = (topic: TopicRow) => {
     const params = new URLSearchParams({
       kind: 'complaint',
-      from: localDay(new Date(range.from)),
-      to: localDay(new Date(range.to)),
+      from: range.from,
+      to: range.to,
       topic: topic.topic,
       topic_label: labelOf(topic),
     });

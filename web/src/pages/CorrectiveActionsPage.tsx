@@ -1,7 +1,8 @@
 /**
- * Corrective actions against recurring complaints: the list (open first, overdue marked), a form
- * to open one for topics and complaints, changes of status, owner, dates and description, and
- * whether it worked: the complaint rate on its topics before and after it took effect.
+ * Corrective actions against recurring complaints: the list (open first, overdue marked, in the
+ * server's order), a form to open one for topics and complaints, changes of status, owner, dates,
+ * description and outcome, and whether it worked: the complaint rate on its topics before and
+ * after it took effect. Owners are picked from the staff directory.
  */
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,19 +48,19 @@ function isOverdue(action: CorrectiveAction, now: number): boolean {
   return OPEN.includes(action.status) && action.due_at !== null && Date.parse(action.due_at) < now;
 }
 
-/** Open and in-progress first, then the nearest due date (none last). */
-function byUrgency(a: CorrectiveAction, b: CorrectiveAction): number {
-  const byStatus = ACTION_STATUSES.indexOf(a.status) - ACTION_STATUSES.indexOf(b.status);
-  const dueA = a.due_at ?? '\uffff';
-  const dueB = b.due_at ?? '\uffff';
-  return byStatus || dueA.localeCompare(dueB) || a.id - b.id;
-}
-
-/** Owner choices: the known users, the signed-in user, and the current owner when neither. */
-function ownerChoices(people: readonly Person[], me: User, current: number | null): Person[] {
+/**
+ * Owner choices: the staff directory (the signed-in user alone until it answers), and the current
+ * owner when not in it (a disabled user keeps the actions they owned).
+ */
+function ownerChoices(
+  people: readonly Person[],
+  me: User,
+  current: number | null,
+  currentName: string | null,
+): Person[] {
   const choices = people.length > 0 ? [...people] : [{ id: me.id, name: me.name }];
   if (current !== null && !choices.some((person) => person.id === current)) {
-    choices.push({ id: current, name: `#${current}` });
+    choices.push({ id: current, name: currentName ?? `#${current}` });
   }
   return choices;
 }
@@ -67,12 +68,15 @@ function ownerChoices(people: readonly Person[], me: User, current: number | nul
 function OwnerSelect({
   id,
   value,
+  valueName = null,
   people,
   onChange,
   testId,
 }: {
   id: string;
   value: number | null;
+  /** The name of the owner `value` as the action gives it. */
+  valueName?: string | null;
   people: readonly Person[];
   onChange: (owner: number | null) => void;
   testId: string;
@@ -88,7 +92,7 @@ function OwnerSelect({
       data-testid={testId}
     >
       <option value="">{t('actions.noOwner')}</option>
-      {ownerChoices(people, me, value).map((person) => (
+      {ownerChoices(people, me, value, valueName).map((person) => (
         <option key={person.id} value={person.id}>
           {person.name}
         </option>
@@ -402,6 +406,7 @@ function ActionDetail({
     action.effective_at ? localDay(new Date(action.effective_at)) : '',
   );
   const [description, setDescription] = useState(action.description);
+  const [outcome, setOutcome] = useState(action.outcome);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -417,6 +422,7 @@ function ActionDetail({
       changes.effective_at = effective ? localMidnight(effective) : null;
     }
     if (description !== action.description) changes.description = description;
+    if (outcome !== action.outcome) changes.outcome = outcome;
     setBusy(true);
     setError(null);
     setSaved(false);
@@ -435,6 +441,16 @@ function ActionDetail({
   return (
     <div className="action-detail" data-testid="action-detail">
       {!mayWrite && action.description ? <p className="prewrap">{action.description}</p> : null}
+      {!mayWrite && action.outcome ? (
+        <section aria-labelledby={`${ids}-outcome-heading`}>
+          <h3 id={`${ids}-outcome-heading`} className="detail-heading">
+            {t('actions.outcome')}
+          </h3>
+          <p className="prewrap" data-testid="action-outcome-text">
+            {action.outcome}
+          </p>
+        </section>
+      ) : null}
       {action.topics.length > 0 ? (
         <p>
           {t('actions.topics')}: <span translate="no">{action.topics.map(topicLabel).join(', ')}</span>
@@ -514,6 +530,7 @@ function ActionDetail({
               <OwnerSelect
                 id={`${ids}-owner`}
                 value={owner}
+                valueName={owner === action.owner_user_id ? action.owner_name : null}
                 people={people}
                 onChange={setOwner}
                 testId="action-edit-owner"
@@ -548,7 +565,7 @@ function ActionDetail({
           </div>
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-description`}>
-              {t('actions.outcome')}
+              {t('actions.description')}
             </label>
             <textarea
               id={`${ids}-description`}
@@ -558,6 +575,23 @@ function ActionDetail({
               onChange={(event) => setDescription(event.target.value)}
               data-testid="action-edit-description"
             />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${ids}-outcome`}>
+              {t('actions.outcome')}
+            </label>
+            <textarea
+              id={`${ids}-outcome`}
+              className="input textarea-input"
+              maxLength={20000}
+              value={outcome}
+              onChange={(event) => setOutcome(event.target.value)}
+              aria-describedby={`${ids}-outcome-hint`}
+              data-testid="action-edit-outcome"
+            />
+            <span id={`${ids}-outcome-hint`} className="muted-note">
+              {t('actions.outcomeHint')}
+            </span>
           </div>
           {error ? <FieldErrors error={error} /> : null}
           <div className="row-buttons">
@@ -591,7 +625,10 @@ export function CorrectiveActionsPage() {
   const { search } = useLocation();
   const presetTopic = new URLSearchParams(search).get('topic')?.slice(0, 500) ?? '';
   const actions = useApiData('corrective actions', (signal) => listActions(signal));
-  const people = useApiData(`people ${me.role}`, (signal) => listPeople(me.role, signal));
+  // Only those who change actions pick owners; the list names them itself.
+  const people = useApiData(`people ${me.role}`, (signal) =>
+    mayWrite ? listPeople(me.role, signal) : Promise.resolve([]),
+  );
   const [since] = useState(() => new Date(Date.now() - YEAR_MS).toISOString());
   const topics = useApiData(`action topics ${me.role}`, (signal) =>
     TOPIC_READERS.has(me.role) ? getTopics({ from: since }, signal) : Promise.resolve(null),
@@ -600,13 +637,12 @@ export function CorrectiveActionsPage() {
   const [expanded, setExpanded] = useState<number | null>(null);
   const [now] = useState(() => Date.now());
 
-  const names = new Map((people.data ?? []).map((person) => [person.id, person.name]));
-  const ownerName = (id: number | null) =>
-    id === null ? '—' : (names.get(id) ?? (id === me.id ? me.name : `#${id}`));
+  const ownerName = (action: CorrectiveAction) =>
+    action.owner_user_id === null ? '—' : (action.owner_name ?? `#${action.owner_user_id}`);
   const topicRows = (topics.data?.topics ?? []).filter((topic) => topic.topic !== 'unclassified');
   const labels = new Map(topicRows.map((topic) => [topic.topic, topic.label || topic.topic]));
   const topicLabel = (key: string) => labels.get(key) ?? key;
-  const rows = [...(actions.data ?? [])].sort(byUrgency);
+  const rows = actions.data ?? [];
   const overdueCount = rows.filter((action) => isOverdue(action, now)).length;
 
   return (
@@ -655,12 +691,15 @@ export function CorrectiveActionsPage() {
               <th scope="col">{t('actions.owner')}</th>
               <th scope="col">{t('actions.due')}</th>
               <th scope="col">{t('actions.topics')}</th>
+              <th scope="col" className="numeric">
+                {t('actions.complaints')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {actions.data && rows.length === 0 ? (
               <tr>
-                <td colSpan={5} className="data-table__empty">
+                <td colSpan={6} className="data-table__empty">
                   {t('actions.empty')}
                 </td>
               </tr>
@@ -689,19 +728,24 @@ export function CorrectiveActionsPage() {
                     </button>
                   </th>
                   <td data-testid="action-status-text">{t(`actionStatus.${action.status}`)}</td>
-                  <td translate="no">{ownerName(action.owner_user_id)}</td>
+                  <td translate="no" data-testid="action-owner-name">
+                    {ownerName(action)}
+                  </td>
                   <td className="nowrap register-due">
                     {action.due_at ? <time dateTime={action.due_at}>{format.date(action.due_at)}</time> : '—'}
                     {overdue ? <strong className="overdue-flag">{t('detail.overdue')}</strong> : null}
                   </td>
                   <td translate="no">{action.topics.map(topicLabel).join(', ') || '—'}</td>
+                  <td className="numeric" data-testid="action-complaint-count">
+                    {format.number(action.complaint_count, 0)}
+                  </td>
                 </tr>
               );
               return open
                 ? [
                     row,
                     <tr key={`${action.id}-detail`} className="action-detail-row">
-                      <td colSpan={5}>
+                      <td colSpan={6}>
                         <ActionDetail
                           action={action}
                           people={people.data ?? []}
