@@ -166,72 +166,111 @@ interface SketchRun {
   end: number;
 }
 
+/** The sketch runs of one duration: each group's first run in flat arrays, further runs aside. */
+interface RunsOfKind {
+  parts: Array<Int32Array | undefined>;
+  starts: Int32Array;
+  ends: Int32Array;
+  // Rare: a group spanning several cells (a month grouped from its days, say).
+  more: Map<number, SketchRun[]>;
+}
+
 /**
  * Sums of many groups filled from block columns: one array for all groups, sketches kept as
- * references to the cells' sorted runs and merged only when a quantile is read.
+ * references to the cells' sorted runs and merged only when a quantile is read. Adding a cell
+ * allocates nothing: a large answer is tens of thousands of cells.
  */
 export class BlockAccumulator {
   private values: Float64Array;
-  // Per duration, per group: no run, one run, or several (rare: a group spanning several cells).
-  private readonly runs: Map<Sketched, Array<SketchRun | SketchRun[] | undefined>> = new Map();
+  private readonly runs: RunsOfKind[];
+  private capacity: number;
   /** How many groups there are. */
   size = 0;
 
-  /** `expectedGroups`: room made at once, so a large answer does not copy its sums to grow. */
+  /**
+   * `fields`: the sum fields filled, by field number; `sketched`: the durations whose runs are
+   * kept; `expectedGroups`: room made at once, so a large answer does not copy its sums to grow.
+   */
   constructor(
     private readonly fields: readonly number[],
     private readonly sketched: readonly Sketched[],
     expectedGroups = 1024,
   ) {
-    this.values = new Float64Array(SUM_FIELDS.length * Math.max(1, expectedGroups));
-    for (const kind of sketched) this.runs.set(kind, []);
+    this.capacity = Math.max(1, expectedGroups);
+    this.values = new Float64Array(SUM_FIELDS.length * this.capacity);
+    this.runs = sketched.map(() => ({
+      parts: [],
+      starts: new Int32Array(this.capacity),
+      ends: new Int32Array(this.capacity),
+      more: new Map(),
+    }));
   }
 
   /** A new, empty group; returns its number. */
   addGroup(): number {
-    const width = SUM_FIELDS.length;
-    if ((this.size + 1) * width > this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
+    if (this.size === this.capacity) {
+      this.capacity *= 2;
+      const grown = new Float64Array(SUM_FIELDS.length * this.capacity);
       grown.set(this.values);
       this.values = grown;
+      for (const runs of this.runs) {
+        const starts = new Int32Array(this.capacity);
+        starts.set(runs.starts);
+        runs.starts = starts;
+        const ends = new Int32Array(this.capacity);
+        ends.set(runs.ends);
+        runs.ends = ends;
+      }
     }
     return this.size++;
   }
 
-  /** Adds cell `i` of a block, given its field columns (by field number) and sketch parts. */
-  add(
-    group: number,
-    i: number,
-    columns: ReadonlyArray<Float64Array | undefined>,
-    sketches: ReadonlyMap<Sketched, Int32Array>,
-  ): void {
+  /**
+   * Adds cell `i` of a block, given the block's column of each of `fields` and its sketch part
+   * of each of `sketched`, in the same order.
+   */
+  add(group: number, i: number, columns: readonly Float64Array[], sketches: readonly Int32Array[]): void {
     const base = group * SUM_FIELDS.length;
     const values = this.values;
-    for (const f of this.fields)
-      values[base + f] = (values[base + f] as number) + ((columns[f] as Float64Array)[i] as number);
-    for (const kind of this.sketched) {
-      const part = sketches.get(kind) as Int32Array;
+    const fields = this.fields;
+    for (let k = 0; k < fields.length; k += 1) {
+      const at = base + (fields[k] as number);
+      values[at] = (values[at] as number) + ((columns[k] as Float64Array)[i] as number);
+    }
+    for (let k = 0; k < this.runs.length; k += 1) {
+      const part = sketches[k] as Int32Array;
       const start = part[i] as number;
       const end = part[i + 1] as number;
       if (end === start) continue;
-      const byGroup = this.runs.get(kind) as Array<SketchRun | SketchRun[] | undefined>;
-      const run = { part, start, end };
-      const existing = byGroup[group];
-      byGroup[group] =
-        existing === undefined ? run : Array.isArray(existing) ? [...existing, run] : [existing, run];
+      const runs = this.runs[k] as RunsOfKind;
+      if (runs.parts[group] === undefined) {
+        runs.parts[group] = part;
+        runs.starts[group] = start;
+        runs.ends[group] = end;
+      } else {
+        const more = runs.more.get(group);
+        if (more) more.push({ part, start, end });
+        else runs.more.set(group, [{ part, start, end }]);
+      }
     }
   }
 
   /** A group's sums; quantiles come from its sketch runs. */
   sums(group: number): RollupSums {
-    const width = SUM_FIELDS.length;
     const quantiles: Partial<Record<Sketched, (p: number) => number | null>> = {};
-    for (const kind of this.sketched) {
-      const runs = (this.runs.get(kind) as Array<SketchRun | SketchRun[] | undefined>)[group];
-      const list = runs === undefined ? [] : Array.isArray(runs) ? runs : [runs];
+    this.sketched.forEach((kind, k) => {
+      const runs = this.runs[k] as RunsOfKind;
+      const part = runs.parts[group];
+      const list: SketchRun[] =
+        part === undefined
+          ? []
+          : [
+              { part, start: runs.starts[group] as number, end: runs.ends[group] as number },
+              ...(runs.more.get(group) ?? []),
+            ];
       quantiles[kind] = (p) => sketchQuantileOfRuns(list, p);
-    }
-    return { values: this.values, offset: group * width, sketches: NO_SKETCHES, quantiles };
+    });
+    return { values: this.values, offset: group * SUM_FIELDS.length, sketches: NO_SKETCHES, quantiles };
   }
 }
 

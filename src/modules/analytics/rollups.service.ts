@@ -352,7 +352,7 @@ export class RollupsService {
     filters: CellFilters,
     metrics: readonly string[],
     level: BlockLevel,
-    groupOf: (block: BlockRef, cell: CellRef) => string,
+    groupOf: (block: BlockRef, cell: CellRef) => string | number,
     toResult: (block: BlockRef, cell: CellRef, sums: RollupSums) => T,
   ): Promise<T[]> {
     await this.refresh();
@@ -376,8 +376,10 @@ export class RollupsService {
     }
     // There are never more groups than cells: sized once, the sums are never copied to grow.
     const accumulator = new BlockAccumulator(fields, sketched, cellCount);
-    const groups = new Map<string, number>();
+    const groups = new Map<string | number, number>();
     const samples: Array<{ block: BlockRef; cell: CellRef }> = [];
+    // One cell object reused for every cell; a group keeps a copy of its first.
+    const cell: CellRef = { team_id: 0, agent_id: 0, channel: '', language: '', source: '' };
     const teams = filters.team_ids ? new Set(filters.team_ids) : undefined;
     const agents = filters.agent_ids ? new Set(filters.agent_ids) : undefined;
     const decoder = new TextDecoder();
@@ -403,12 +405,9 @@ export class RollupsService {
           (filters.source !== undefined && source < 0)
         )
           continue;
-        const columns: Array<Float64Array | undefined> = [];
-        fieldNames.forEach((name, k) => {
-          columns[fields[k] as number] = asFloat64(byPart.get(name) as Uint8Array);
-        });
-        const sketchParts = new Map<Sketched, Int32Array>(
-          sketched.map((kind: Sketched) => [kind, asInt32(byPart.get(`sketch_${kind}`) as Uint8Array)]),
+        const columns = fieldNames.map((name) => asFloat64(byPart.get(name) as Uint8Array));
+        const sketchParts = sketched.map((kind: Sketched) =>
+          asInt32(byPart.get(`sketch_${kind}`) as Uint8Array),
         );
         const cells = dims.length / DIMS_WIDTH;
         for (let i = 0; i < cells; i += 1) {
@@ -422,19 +421,17 @@ export class RollupsService {
           const sourceAt = dims[at + 4] as number;
           if ((channel >= 0 && channelAt !== channel) || (language >= 0 && languageAt !== language)) continue;
           if (source >= 0 && sourceAt !== source) continue;
-          const cell: CellRef = {
-            team_id: teamId,
-            agent_id: agentId,
-            channel: labels[channelAt] ?? '',
-            language: labels[languageAt] ?? '',
-            source: labels[sourceAt] ?? '',
-          };
+          cell.team_id = teamId;
+          cell.agent_id = agentId;
+          cell.channel = labels[channelAt] ?? '';
+          cell.language = labels[languageAt] ?? '';
+          cell.source = labels[sourceAt] ?? '';
           const id = groupOf(block, cell);
           let group = groups.get(id);
           if (group === undefined) {
             group = accumulator.addGroup();
             groups.set(id, group);
-            samples.push({ block, cell });
+            samples.push({ block, cell: { ...cell } });
           }
           accumulator.add(group, i, columns, sketchParts);
         }
