@@ -13,6 +13,7 @@ import { buildApp } from '../src/http/app.js';
 import { createServices } from '../src/http/services.js';
 import { scoreStored } from '../src/modules/autoqa/autoqa.service.js';
 import { ComplaintsService } from '../src/modules/complaints/complaints.service.js';
+import { TopicsService } from '../src/modules/complaints/topics.service.js';
 import { generateDemoConversations } from '../src/modules/demo/demo.generator.js';
 import { ingestItems } from '../src/modules/ingest/ingest.service.js';
 import { UsersService } from '../src/modules/users/users.service.js';
@@ -32,12 +33,21 @@ await ingestItems(
 await scoreStored(database, { threads: 1 });
 // Complaints detected in the demo conversations, so the register has cards.
 await new ComplaintsService(database).intakeFromConversations(150);
+// Topics grouped from the complaints' words, so the Pareto chart has bars.
+await new TopicsService(database).refresh();
 await new UsersService(database.kysely).createUser({
   email: 'manager@example.com',
-  role: 'manager',
+  role: 'admin',
   password: PASSWORD,
   name: 'Mara Manager',
 });
+for (const [email, role, name] of [
+  ['rita@example.com', 'reviewer', 'Rita Reviewer'],
+  ['luka@example.com', 'lead', 'Luka Lead'],
+  ['petra@example.com', 'viewer', 'Petra Viewer'],
+] as const) {
+  await new UsersService(database.kysely).createUser({ email, role, name });
+}
 const app = await buildApp(createServices(loadConfig({ dataDir }, {}), database));
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -78,6 +88,12 @@ await shoot('dashboard', '/dashboard', async () => {
   await page.getByTestId('breakdown-row').first().waitFor();
 });
 await shoot('complaints', '/complaints', () => page.locator('.complaint-card').first().waitFor());
+await shoot('complaint-topics', '/complaints/topics', async () => {
+  await page.getByTestId('topics-period').selectOption({ index: 2 });
+  await page.getByTestId('topic-row').first().waitFor();
+  await page.getByTestId('pareto-chart').locator('canvas').first().waitFor();
+});
+await shoot('admin-users', '/admin/users', () => page.getByTestId('user-row').first().waitFor());
 
 await browser.close();
 await app.close();
