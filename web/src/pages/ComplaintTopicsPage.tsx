@@ -3,7 +3,7 @@
  * frequent first, the cumulative share on a second axis, the 80 % line marked). Loaded on
  * demand with its chart library, so the first page stays small.
  */
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -18,6 +18,7 @@ import { useCurrentUser } from '../lib/session';
 import { useApiData } from '../lib/useApiData';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import './complaints-extra.css';
+import { faded, useThemeKey } from '../lib/chartTheme';
 
 const PERIODS = [30, 90, 365] as const;
 const DAY_MS = 86_400_000;
@@ -25,26 +26,6 @@ const DAY_MS = 86_400_000;
 const CHART_TOPICS = 30;
 const PARETO_LINE = 80;
 const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
-
-// Charts paint their colours once; a change of theme (attribute or system scheme) redraws them.
-function subscribeToTheme(onChange: () => void): () => void {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
-  const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-  scheme.addEventListener('change', onChange);
-  return () => {
-    observer.disconnect();
-    scheme.removeEventListener('change', onChange);
-  };
-}
-
-const themeSnapshot = () =>
-  `${document.documentElement.getAttribute('data-theme') ?? ''} ${window.matchMedia('(prefers-color-scheme: dark)').matches}`;
-
-/** A theme colour with transparency for fills and grid lines; the colour itself when not #rrggbb. */
-function faded(colour: string, alphaHex: string): string {
-  return /^#[0-9a-f]{6}$/i.test(colour) ? `${colour}${alphaHex}` : colour;
-}
 
 function shortLabel(text: string): string {
   return text.length > 16 ? `${text.slice(0, 15)}…` : text;
@@ -59,7 +40,7 @@ interface Bar {
 
 function ParetoChart({ bars, format }: { bars: readonly Bar[]; format: LocaleFormat }) {
   const holder = useRef<HTMLDivElement>(null);
-  const theme = useSyncExternalStore(subscribeToTheme, themeSnapshot);
+  const theme = useThemeKey();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the colours come from CSS variables that change with the theme
   useEffect(() => {
     const element = holder.current;

@@ -4,7 +4,7 @@
  * the conversations behind it; every table exports to CSV. Loaded on demand, with its chart
  * library, so the first page stays small. Agents see their own figures: the API narrows them.
  */
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -16,6 +16,7 @@ import { Link } from '../lib/router';
 import { useApiData } from '../lib/useApiData';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import './pages-extra.css';
+import { faded, useThemeKey } from '../lib/chartTheme';
 
 /** How a metric reads: its unit and whether more is better. */
 interface MetricInfo {
@@ -138,30 +139,10 @@ function Goal({ row, metric }: { row: MetricsRow | undefined; metric: string }) 
   );
 }
 
-// The theme is an attribute of <html> (or the system's scheme); charts paint colours once, so they redraw on a change.
-function subscribeToTheme(onChange: () => void): () => void {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
-  const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-  scheme.addEventListener('change', onChange);
-  return () => {
-    observer.disconnect();
-    scheme.removeEventListener('change', onChange);
-  };
-}
-
-const themeSnapshot = () =>
-  `${document.documentElement.getAttribute('data-theme') ?? ''} ${window.matchMedia('(prefers-color-scheme: dark)').matches}`;
-
-/** A colour of the theme with some transparency, for grid lines; the colour itself when it is not #rrggbb. */
-function faded(colour: string, alphaHex: string): string {
-  return /^#[0-9a-f]{6}$/i.test(colour) ? `${colour}${alphaHex}` : colour;
-}
-
 function TrendChart({ rows, metric, label }: { rows: MetricsRow[]; metric: string; label: string }) {
   const holder = useRef<HTMLDivElement>(null);
   const format = useLocaleFormat();
-  const theme = useSyncExternalStore(subscribeToTheme, themeSnapshot);
+  const theme = useThemeKey();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the colours come from CSS variables that change with the theme
   useEffect(() => {
     const element = holder.current;
