@@ -5,16 +5,28 @@ import { Shell } from './components/Shell';
 import { HOME_PATH, loginUrlReturningTo, returnPathFromSearch } from './lib/loginRedirect';
 import { matchPath, Redirect, useLocation } from './lib/router';
 import { useSession } from './lib/session';
-import { ComplaintPage } from './pages/ComplaintPage';
-import { ComplaintsPage } from './pages/ComplaintsPage';
 import { ConversationListPage } from './pages/ConversationListPage';
-import { ConversationPage } from './pages/ConversationPage';
-import { DisputesPage } from './pages/DisputesPage';
 import { LoginPage } from './pages/LoginPage';
-import { MyReviewsPage, ReviewDetailPage } from './pages/MyReviewsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ReviewPage } from './pages/ReviewPage';
-import { ReviewQueuePage } from './pages/ReviewQueuePage';
+
+// Only the sign-in page and the conversation list (where signing in lands) come with the first
+// page; every other page loads when first opened, so the first page parses less JavaScript.
+const ConversationPage = lazy(() =>
+  import('./pages/ConversationPage').then((m) => ({ default: m.ConversationPage })),
+);
+const ReviewPage = lazy(() => import('./pages/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const ReviewQueuePage = lazy(() =>
+  import('./pages/ReviewQueuePage').then((m) => ({ default: m.ReviewQueuePage })),
+);
+const MyReviewsPage = lazy(() => import('./pages/MyReviewsPage').then((m) => ({ default: m.MyReviewsPage })));
+const ReviewDetailPage = lazy(() =>
+  import('./pages/MyReviewsPage').then((m) => ({ default: m.ReviewDetailPage })),
+);
+const DisputesPage = lazy(() => import('./pages/DisputesPage').then((m) => ({ default: m.DisputesPage })));
+const ComplaintsPage = lazy(() =>
+  import('./pages/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })),
+);
+const ComplaintPage = lazy(() => import('./pages/ComplaintPage').then((m) => ({ default: m.ComplaintPage })));
 
 // The dashboard brings its chart library; it loads when first opened, not with the first page.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
@@ -256,7 +268,9 @@ export function App() {
       return onLoginPage ? (
         <Redirect to={returnPathFromSearch(search)} />
       ) : (
-        <Shell>{renderRoute(pathname)}</Shell>
+        <Shell>
+          <Lazy>{renderRoute(pathname)}</Lazy>
+        </Shell>
       );
   }
 }

@@ -32,18 +32,28 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-/** Holds the session for the whole app. */
-export function SessionProvider({ children }: { children: ReactNode }) {
+/**
+ * Holds the session for the whole app. `firstCheck`: the answer of `/auth/me` asked for before
+ * the app rendered (while its texts load), used instead of asking again.
+ */
+export function SessionProvider({
+  children,
+  firstCheck,
+}: {
+  children: ReactNode;
+  firstCheck?: Promise<SessionResponse> | undefined;
+}) {
   const [session, setSession] = useState<SessionState>({ status: 'checking' });
 
-  const checkSession = useCallback((signal?: AbortSignal) => {
-    fetchCurrentSession(signal).then(
+  const checkSession = useCallback((signal?: AbortSignal, pending?: Promise<SessionResponse>) => {
+    (pending ?? fetchCurrentSession(signal)).then(
       (response) => {
+        if (signal?.aborted) return;
         setCsrfToken(response.csrf_token);
         setSession({ status: 'signed-in', user: response.user });
       },
       (error: unknown) => {
-        if (isAbortError(error)) return;
+        if (isAbortError(error) || signal?.aborted) return;
         const apiError =
           error instanceof ApiError
             ? error
@@ -57,9 +67,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    checkSession(controller.signal);
+    checkSession(controller.signal, firstCheck);
     return () => controller.abort();
-  }, [checkSession]);
+  }, [checkSession, firstCheck]);
 
   // Any 401 after start-up means the session expired or was revoked elsewhere.
   useEffect(
