@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../api/types';
+import { messageAnchorId } from '../lib/callTimeline';
 import { formatDateTime, formatOffset, formatTime, isSameLocalDay, messageRoleLabel } from '../lib/format';
 
 /** `start_s`–`end_s` of a call utterance as m:ss, or null when the message has no offsets. */
@@ -58,7 +59,13 @@ function MessageItem({
     .filter(Boolean)
     .join(' ');
   return (
-    <li className={classes} data-testid="message" data-role={message.role} data-internal={message.internal}>
+    <li
+      id={messageAnchorId(message.seq)}
+      className={classes}
+      data-testid="message"
+      data-role={message.role}
+      data-internal={message.internal}
+    >
       <div className="message__header">
         <span className="message__role">{messageRoleLabel(message.role)}</span>
         {message.author ? (

@@ -4,6 +4,7 @@ import { getAnalysis, getConversation } from '../api/client';
 import type { ConversationDetail } from '../api/types';
 import { AutoQaPanel, evidenceHighlights } from '../components/AutoQaPanel';
 import { ChannelBadge, StatusBadge, TagList } from '../components/Badges';
+import { CallTimeline } from '../components/CallTimeline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FeedbackList } from '../components/FeedbackList';
 import { MessageThread } from '../components/MessageThread';
@@ -198,6 +199,7 @@ export function ConversationPage({ conversationId }: { conversationId: number })
     content = (
       <article className="conversation" data-testid="conversation" data-conversation-id={detail.id}>
         <ConversationHeader conversation={detail} />
+        <CallTimeline messages={detail.messages} />
         <div className="conversation__body">
           <section className="panel conversation__messages" aria-labelledby="messages-title">
             <h2 className="panel__title" id="messages-title">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type ApiError, acknowledgeReview, disputeReview, getReview, listReviews } from '../api/client';
 import { DisputeRuling } from '../components/DisputeRuling';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ReviewTrends } from '../components/ReviewTrends';
 import { formatDateTime, formatNumber, formatPercent } from '../lib/format';
 import { Link } from '../lib/router';
 import { useCurrentUser } from '../lib/session';
@@ -17,6 +18,7 @@ export function MyReviewsPage() {
   return (
     <div data-testid="my-reviews">
       <h1 className="page-title">{t('mine.title')}</h1>
+      <ReviewTrends />
       {reviews.error ? <ErrorNotice error={reviews.error} onRetry={reviews.reload} /> : null}
       {reviews.data && reviews.data.items.length === 0 ? <p className="muted">{t('mine.empty')}</p> : null}
       {reviews.data && reviews.data.items.length > 0 ? (
