@@ -11,8 +11,15 @@ import type { DB } from './schema.js';
 export interface DialectOperations {
   /** `sqlite` or `postgres`. */
   readonly name: 'sqlite' | 'postgres';
-  /** A condition on the conversation id column `idColumn` that holds when its text matches the words of `query`. */
-  conversationMatches(idColumn: string, query: string): RawBuilder<SqlBool>;
+  /**
+   * A condition on the conversation id column `idColumn` that holds when its text matches the
+   * words of `query`. `dense`: so many conversations match that a page is found fastest by
+   * walking conversations in order and checking each against the matches, rather than by
+   * reading every match and sorting them.
+   */
+  conversationMatches(idColumn: string, query: string, dense?: boolean): RawBuilder<SqlBool>;
+  /** How many conversations match the words of `query`, counting no further than `cap`. */
+  countMatchesUpTo(query: string, cap: number): Promise<number>;
   /** A writer that stores conversations in batches at full speed. */
   createConversationWriter(): ConversationWriter;
   /** Runs a read query and returns its rows as arrays of column values: the fast path for hot reads of many rows. */

@@ -1,4 +1,4 @@
-/** The conversation list's two ways of applying a tag filter give the same pages, on both databases. */
+/** The conversation list's two ways of applying a tag or text filter give the same pages, on both databases. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ConversationsRepository } from '../../src/modules/conversations/conversations.repository.js';
@@ -47,6 +47,21 @@ for (const kind of DATABASE_KINDS) {
         const checked = await pages(true);
         assert.equal(checked.length, 15);
         assert.deepEqual(checked, await pages(false));
+      }
+    });
+
+    it('pages a text search the same whether matches are checked in order or read and sorted', async () => {
+      assert.equal(await repository.textIsDense('parcel', 30), kind.name === 'sqlite');
+      for (const text of ['parcel', 'broken parcel', 'parcel 17']) {
+        for (const descending of [true, false]) {
+          const page = (denseText: boolean) =>
+            repository
+              .list({ text, denseText }, { descending, limit: 40 })
+              .then((rows) => rows.map((r) => r.id));
+          const inOrder = await page(true);
+          assert.ok(inOrder.length > 0, text);
+          assert.deepEqual(inOrder, await page(false), text);
+        }
       }
     });
   });

@@ -26,6 +26,10 @@ export async function openPostgres(url: string): Promise<Database> {
       const tsquery = words.map((word) => `${word}:*`).join(' & ');
       return sql<boolean>`${sql.ref(idColumn)} IN (SELECT conversation_id FROM conversation_search WHERE body @@ to_tsquery('simple', ${tsquery}))`;
     },
+    // The planner weighs the matches against the order itself; no count is needed to steer it.
+    async countMatchesUpTo() {
+      return 0;
+    },
     createConversationWriter: () => new PostgresConversationWriter(kysely),
     async rowArrays(query) {
       const result = await pool.query({

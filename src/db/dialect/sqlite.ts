@@ -8,6 +8,13 @@ import type { Database, DialectOperations } from '../database.js';
 import { searchWords } from '../database.js';
 import type { DB } from '../schema.js';
 
+// Every word as a quoted prefix: users type the start of a word and expect its forms to match.
+function ftsQuery(query: string): string {
+  return searchWords(query)
+    .map((word) => `"${word}"*`)
+    .join(' ');
+}
+
 /** Opens one connection to the SQLite file with the settings every connection of Kvalita uses. */
 export function openSqliteConnection(file: string): SqliteDatabase.Database {
   const raw = new SqliteDatabase(file);
@@ -33,11 +40,24 @@ export function openSqlite(dataDir: string, fileName: string): Database {
   const statements = new Map<string, SqliteDatabase.Statement>();
   const dialect: DialectOperations = {
     name: 'sqlite',
-    conversationMatches(idColumn, query) {
-      const words = searchWords(query);
-      if (words.length === 0) return sql<boolean>`1 = 1`;
-      const match = words.map((word) => `"${word}"*`).join(' ');
-      return sql<boolean>`${sql.ref(idColumn)} IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH ${match})`;
+    conversationMatches(idColumn, query, dense = false) {
+      const match = ftsQuery(query);
+      if (match === '') return sql<boolean>`1 = 1`;
+      // The unary + keeps SQLite from driving the query by the id index (every match read, then
+      // sorted); the matches become a set checked while the creation-time index is walked.
+      return dense
+        ? sql<boolean>`+${sql.ref(idColumn)} IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH ${match})`
+        : sql<boolean>`${sql.ref(idColumn)} IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH ${match})`;
+    },
+    async countMatchesUpTo(query, cap) {
+      const match = ftsQuery(query);
+      if (match === '') return cap;
+      const row = raw
+        .prepare(
+          'SELECT count(*) AS n FROM (SELECT rowid FROM conversation_search WHERE conversation_search MATCH ? LIMIT ?)',
+        )
+        .get(match, cap) as { n: number };
+      return row.n;
     },
     createConversationWriter: () => new SqliteConversationWriter(raw),
     async rowArrays(query) {

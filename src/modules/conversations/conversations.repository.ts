@@ -21,6 +21,8 @@ export interface ConversationFilter {
   text?: string | undefined;
   /** Whether the tag is on so many conversations that checking rows one by one is faster (see `tagIsDense`). */
   denseTag?: boolean | undefined;
+  /** Whether the text matches so many conversations that checking rows in order is faster (see `textIsDense`). */
+  denseText?: boolean | undefined;
   /** Only conversations created within one of these spans (local hours and weekdays). */
   timeRanges?: readonly InstantRange[] | undefined;
   /** Only conversations handled by this agent (internal id); set for users with the agent role. */
@@ -135,7 +137,7 @@ export class ConversationsRepository {
     }
     if (filter.hasFeedback !== undefined) q = q.where('c.has_feedback', '=', filter.hasFeedback ? 1 : 0);
     if (filter.complaint !== undefined) q = q.where('c.complaint', '=', filter.complaint ? 1 : 0);
-    if (filter.text) q = q.where(this.dialect.conversationMatches('c.id', filter.text));
+    if (filter.text) q = q.where(this.dialect.conversationMatches('c.id', filter.text, filter.denseText));
     if (filter.timeRanges) {
       const ranges = filter.timeRanges;
       q = q.where((eb) =>
@@ -188,6 +190,11 @@ export class ConversationsRepository {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n) >= cap;
+  }
+
+  /** Whether the words of `text` match at least `cap` conversations; counting stops at `cap`. */
+  async textIsDense(text: string, cap: number): Promise<boolean> {
+    return (await this.dialect.countMatchesUpTo(text, cap)) >= cap;
   }
 
   /** The first and last creation instants of all conversations, or null when there are none. */

@@ -29,6 +29,8 @@ export class ConversationQueryError extends Error {
 
 /** Conversations with a tag from which rows are checked one by one instead of collected first. */
 const DENSE_TAG = 20_000;
+/** Conversations matching a text search from which they are checked in order instead of sorted. */
+const DENSE_TEXT = 10_000;
 
 /** Most spans an hour or weekday filter may expand to (about 13 years of single hours). */
 const MAX_TIME_RANGES = 5000;
@@ -159,9 +161,11 @@ export class ConversationsService {
   ): Promise<{ items: ConversationSummary[]; next_cursor: string | null }> {
     const limit = query.limit ?? 50;
     const ranged = await this.timeRanges(query, this.filterFor(principal, query));
-    const filter = ranged.tag
-      ? { ...ranged, denseTag: await this.repository.tagIsDense(ranged.tag, DENSE_TAG) }
-      : ranged;
+    const [denseTag, denseText] = await Promise.all([
+      ranged.tag ? this.repository.tagIsDense(ranged.tag, DENSE_TAG) : false,
+      ranged.text ? this.repository.textIsDense(ranged.text, DENSE_TEXT) : false,
+    ]);
+    const filter = { ...ranged, denseTag, denseText };
     const rows = await this.repository.list(filter, {
       descending: (query.sort ?? '-created_at') === '-created_at',
       limit: limit + 1,
