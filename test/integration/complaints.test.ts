@@ -10,6 +10,7 @@ import { ComplaintsService } from '../../src/modules/complaints/complaints.servi
 import { saveComplaintSettings } from '../../src/modules/complaints/complaints.settings.js';
 import { CorrectiveActionsService } from '../../src/modules/complaints/corrective-actions.service.js';
 import { TopicsService } from '../../src/modules/complaints/topics.service.js';
+import { ConversationsService } from '../../src/modules/conversations/conversations.service.js';
 import { ingestItems } from '../../src/modules/ingest/ingest.service.js';
 import { type Principal, UsersService } from '../../src/modules/users/users.service.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
@@ -219,6 +220,15 @@ for (const kind of DATABASE_KINDS) {
       });
       assert.equal(second.linked_to_existing, true);
       assert.equal(second.id, first.id);
+      // Each conversation shows the entry it belongs to.
+      const conversation = await new ConversationsService(test.database).get(
+        handler,
+        ids.get('t-3') as number,
+      );
+      assert.deepEqual(
+        conversation?.complaints.map((k) => k.id),
+        [first.id],
+      );
       assert.equal(second.conversations.length, 2);
       const billing = await complaints.create(handler, {
         description: 'Wrong invoice',

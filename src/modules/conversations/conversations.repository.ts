@@ -242,6 +242,17 @@ export class ConversationsRepository {
       .execute();
   }
 
+  /** The register entries a conversation belongs to, oldest first. */
+  complaintsOf(conversationId: number) {
+    return this.db
+      .selectFrom('complaint_conversations as cc')
+      .innerJoin('complaints as k', 'k.id', 'cc.complaint_id')
+      .select(['k.id', 'k.reference', 'k.status'])
+      .where('cc.conversation_id', '=', conversationId)
+      .orderBy('k.id')
+      .execute();
+  }
+
   /** Survey answers of one conversation. */
   feedback(conversationId: number) {
     return this.db

@@ -163,6 +163,10 @@ export const ConversationDetailSchema = Type.Intersect([
     custom: Type.Record(Type.String(), Type.Unknown()),
     messages: Type.Array(MessageOutSchema),
     feedback: Type.Array(FeedbackOutSchema),
+    complaints: Type.Array(
+      Type.Object({ id: Type.Integer(), reference: Type.String(), status: Type.String() }),
+      { description: 'the register entries this conversation belongs to' },
+    ),
   }),
 ]);
 

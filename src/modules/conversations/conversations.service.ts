@@ -185,10 +185,11 @@ export class ConversationsService {
   async get(principal: Principal, id: number): Promise<ConversationDetail | null> {
     const row = await this.repository.find(id, this.filterFor(principal));
     if (!row) return null;
-    const [tags, messages, feedback, pii] = await Promise.all([
+    const [tags, messages, feedback, complaints, pii] = await Promise.all([
       this.repository.tagsOf([id]),
       this.repository.messages(id),
       this.repository.feedback(id),
+      this.repository.complaintsOf(id),
       row.customer_id === null ? undefined : this.repository.customerPii(row.customer_id),
     ]);
     return {
@@ -213,6 +214,7 @@ export class ConversationsService {
         start_s: m.start_s,
         end_s: m.end_s,
       })),
+      complaints: complaints.map((k) => ({ id: Number(k.id), reference: k.reference, status: k.status })),
       feedback: feedback.map((f) => ({
         type: f.type as ConversationDetail['feedback'][number]['type'],
         score: f.score,

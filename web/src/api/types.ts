@@ -131,6 +131,8 @@ export interface ConversationDetail extends ConversationSummary {
   custom: Record<string, unknown>;
   messages: Message[];
   feedback: Feedback[];
+  /** The complaint register entries the conversation belongs to. */
+  complaints: Array<{ id: number; reference: string; status: string }>;
 }
 
 /** One page of `GET /conversations`. */

@@ -81,9 +81,20 @@ function ConversationHeader({ conversation }: { conversation: ConversationDetail
       <div className="conversation-header__badges">
         <ChannelBadge channel={conversation.channel} />
         <StatusBadge status={conversation.status} />
-        {conversation.complaint ? (
+        {conversation.complaint && conversation.complaints.length === 0 ? (
           <span className="badge badge--complaint">{t('detail.complaint')}</span>
         ) : null}
+        {conversation.complaints.map((entry) => (
+          <Link
+            key={entry.id}
+            to={`/complaints/${entry.id}`}
+            className="badge badge--complaint"
+            data-testid="conversation-complaint"
+            translate="no"
+          >
+            {t('detail.inComplaint', { reference: entry.reference })}
+          </Link>
+        ))}
         {conversation.abandoned ? (
           <span className="badge badge--warning">{t('detail.abandoned')}</span>
         ) : null}
